@@ -1,0 +1,318 @@
+/**
+ * Ingest stage: reads an NDJSON extract into the event store and accounts for every line as
+ * accepted, duplicate, conflict, rejected or blank.
+ *
+ * Lines are validated as they stream (in worker threads) and appended to temporary staging
+ * tables; duplicates, conflicts and corrections are then decided in SQL against the store, and
+ * everything the file changes is written in one transaction. Killed at any point before that
+ * transaction commits, the store is as it was before the file.
+ */
+import { basename } from 'node:path';
+import type { DuckDBAppender, DuckDBConnection } from '@duckdb/node-api';
+import { CliError } from '../../src/lib/cli-error.ts';
+import { RECORD, REJECTED } from '../../src/lib/ingest/line-verdicts.ts';
+import { resolveConflictCandidates } from '../../src/lib/ingest/resolve-conflicts.ts';
+import { validateBatches } from '../../src/lib/ingest/validate-pool.ts';
+import { openLineReader } from '../../src/lib/ndjson/read-lines.ts';
+import { sqlString } from '../../src/lib/store/duckdb-types.ts';
+import type { EventStore } from '../../src/lib/store/event-store.ts';
+import { recordColumnsSelectSql, recordJsonStructureSql } from '../../src/lib/store/store-schema.ts';
+import type { FieldError } from '../../src/lib/validation-errors.ts';
+import { appendQuarantineFile } from './quarantine-file.ts';
+
+/** How every line of one extract was accounted for. */
+export interface IngestCounts {
+  read: number;
+  accepted: number;
+  duplicate: number;
+  conflict: number;
+  rejected: number;
+  blank: number;
+}
+
+export interface IngestSummary extends IngestCounts {
+  /** The extract as named on the command line. */
+  file: string;
+  sha256: string;
+  bytes: number;
+  /** The batch recorded in the store, or null when the file changed nothing it had not already. */
+  batchId: number | null;
+  /** True when a file with the same sha256 had been ingested before. */
+  seenBefore: boolean;
+  /** Lines newly written to the quarantine file. */
+  quarantined: number;
+  seconds: number;
+}
+
+export interface IngestOptions {
+  /** NDJSON file that rejected and conflicting lines are appended to. */
+  quarantinePath: string;
+  /** Validation threads; 0 validates on the main thread. */
+  workers: number;
+  /** Called as lines are read, with the share of the file read. */
+  onProgress?: (lines: number, fraction: number) => void;
+  /** Test hook: stop the process just before the commit, as a crash would. */
+  crashBeforeCommit?: boolean;
+}
+
+async function createStagingTables(connection: DuckDBConnection): Promise<void> {
+  await connection.run(`
+    CREATE OR REPLACE TEMP TABLE staged (line BIGINT, event_id VARCHAR, raw VARCHAR);
+    CREATE OR REPLACE TEMP TABLE staged_rejects (line BIGINT, errors VARCHAR, raw VARCHAR, raw_base64 VARCHAR);
+  `);
+}
+
+function appendReject(
+  appender: DuckDBAppender,
+  line: number,
+  errors: FieldError[],
+  text?: string,
+  base64?: string,
+) {
+  appender.appendBigInt(BigInt(line));
+  appender.appendVarchar(JSON.stringify(errors));
+  if (text === undefined) appender.appendNull();
+  else appender.appendVarchar(text);
+  if (base64 === undefined) appender.appendNull();
+  else appender.appendVarchar(base64);
+  appender.endRow();
+}
+
+/** Streams the file's lines through validation into the staging tables; returns read and blank counts. */
+async function stageLines(
+  connection: DuckDBConnection,
+  file: string,
+  options: IngestOptions,
+): Promise<{ read: number; blank: number; digest: { sha256: string; bytes: number } }> {
+  let fraction = 0;
+  const reader = await openLineReader(file, (read, size) => {
+    fraction = size > 0 ? read / size : 1;
+  });
+  const staged = await connection.createAppender('staged', 'main', 'temp');
+  const rejects = await connection.createAppender('staged_rejects', 'main', 'temp');
+  let read = 0;
+  let blank = 0;
+  try {
+    for await (const { lines, verdicts } of validateBatches(reader.batches(), options.workers)) {
+      let record = 0;
+      let reject = 0;
+      for (let i = 0; i < lines.length; i++) {
+        const line = lines[i];
+        if (!line) continue;
+        const kind = verdicts.kinds[i];
+        if (kind === RECORD) {
+          staged.appendBigInt(BigInt(line.number));
+          staged.appendVarchar(verdicts.eventIds[record++] as string);
+          staged.appendVarchar(line.bytes.toString('utf8'));
+          staged.endRow();
+        } else if (kind === REJECTED) {
+          const rejected = verdicts.rejected[reject++];
+          if (rejected) appendReject(rejects, line.number, rejected.errors, rejected.text, rejected.base64);
+        } else {
+          blank++;
+        }
+      }
+      read += lines.length;
+      options.onProgress?.(read, fraction);
+    }
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new CliError(`Cannot read ${file} after line ${read}: ${reason}`, { cause: error });
+  } finally {
+    staged.closeSync();
+    rejects.closeSync();
+  }
+  return { read, blank, digest: reader.digest() };
+}
+
+/**
+ * Decides each staged record: accepted (first of its eventId, not in the store), duplicate
+ * (same content as the event already accepted), or a conflict candidate (other bytes).
+ */
+async function classifyStaged(connection: DuckDBConnection): Promise<void> {
+  await connection.run(`
+    CREATE OR REPLACE TEMP TABLE classified AS
+    WITH hashed AS (SELECT line, event_id, raw, sha256(raw) AS h FROM temp.main.staged),
+    ranked AS (
+      SELECT *, row_number() OVER w AS rn, first_value(h) OVER w AS first_h, first_value(line) OVER w AS first_line
+      FROM hashed WINDOW w AS (PARTITION BY event_id ORDER BY line)
+    )
+    SELECT r.line, r.event_id, r.raw, r.h,
+      CASE
+        WHEN e.event_id IS NOT NULL THEN CASE WHEN e.content_sha256 = r.h THEN 'duplicate' ELSE 'conflict?' END
+        WHEN r.rn = 1 THEN 'accepted'
+        WHEN r.h = r.first_h THEN 'duplicate'
+        ELSE 'conflict?'
+      END AS status,
+      CASE WHEN e.event_id IS NULL AND r.rn > 1 THEN r.first_line END AS first_line
+    FROM ranked r LEFT JOIN events e ON e.event_id = r.event_id;
+  `);
+}
+
+/**
+ * Rejects accepted records whose `supersedes` names no earlier event of the same right, in the
+ * store or in this file. Repeated until stable, since a rejection can orphan a later correction.
+ */
+async function rejectBrokenCorrections(connection: DuckDBConnection): Promise<void> {
+  for (;;) {
+    const broken = (
+      await connection.runAndReadAll(`
+        WITH targets AS (
+          SELECT event_id, right_type, application_number FROM events
+          UNION ALL
+          SELECT event_id, json_extract_string(raw, '$.right'), json_extract_string(raw, '$.applicationNumber') FROM classified WHERE status = 'accepted'
+        ),
+        corrections AS (
+          SELECT line, raw, json_extract_string(raw, '$.supersedes') AS target, json_extract_string(raw, '$.right') AS right_type,
+            json_extract_string(raw, '$.applicationNumber') AS application_number
+          FROM classified WHERE status = 'accepted' AND json_extract_string(raw, '$.supersedes') IS NOT NULL
+        )
+        SELECT c.line, c.raw, c.target, t.right_type AS target_right, t.application_number AS target_application
+        FROM corrections c LEFT JOIN targets t ON t.event_id = c.target
+        WHERE t.event_id IS NULL OR t.right_type <> c.right_type OR t.application_number <> c.application_number
+      `)
+    ).getRowObjectsJS();
+    if (broken.length === 0) return;
+    const rejects = await connection.createAppender('staged_rejects', 'main', 'temp');
+    for (const row of broken) {
+      const found =
+        row.target_right === null
+          ? `${JSON.stringify(row.target)} (no such event)`
+          : `${JSON.stringify(row.target)} (an event of ${row.target_right} ${row.target_application})`;
+      const errors = [
+        {
+          field: 'supersedes',
+          expected: 'the eventId of an earlier event of the same right, in the store or this file',
+          found,
+        },
+      ];
+      appendReject(rejects, Number(row.line), errors, String(row.raw));
+    }
+    rejects.closeSync();
+    await connection.run(`
+      UPDATE classified SET status = 'rejected'
+      WHERE line IN (SELECT line FROM staged_rejects) AND status = 'accepted'
+    `);
+  }
+}
+
+async function countStatuses(connection: DuckDBConnection): Promise<Record<string, number>> {
+  const rows = (
+    await connection.runAndReadAll(`
+      SELECT status, count(*)::BIGINT AS n FROM classified GROUP BY status
+      UNION ALL SELECT 'rejected-lines', count(*)::BIGINT FROM staged_rejects
+    `)
+  ).getRowObjectsJS();
+  return Object.fromEntries(rows.map((r) => [String(r.status), Number(r.n)]));
+}
+
+/** Reads one extract into the store; see the module comment for what is guaranteed. */
+export async function ingestFile(
+  store: EventStore,
+  file: string,
+  options: IngestOptions,
+): Promise<IngestSummary> {
+  const { connection } = store;
+  const started = new Date();
+  const clock = performance.now();
+  await createStagingTables(connection);
+  const { read, blank, digest } = await stageLines(connection, file, options);
+  await classifyStaged(connection);
+  await resolveConflictCandidates(connection);
+  await rejectBrokenCorrections(connection);
+
+  const counts = await countStatuses(connection);
+  const summary: IngestSummary = {
+    file,
+    sha256: digest.sha256,
+    bytes: digest.bytes,
+    read,
+    accepted: counts.accepted ?? 0,
+    duplicate: counts.duplicate ?? 0,
+    conflict: counts.conflict ?? 0,
+    rejected: counts['rejected-lines'] ?? 0,
+    blank,
+    batchId: null,
+    seenBefore: false,
+    quarantined: 0,
+    seconds: 0,
+  };
+  const sha = sqlString(digest.sha256);
+  const seen = (
+    await connection.runAndReadAll(`SELECT count(*)::BIGINT AS n FROM ingest_batches WHERE sha256 = ${sha}`)
+  ).getRowObjectsJS();
+  summary.seenBefore = Number(seen[0]?.n) > 0;
+  // Quarantine rows are keyed by file content and line, so a re-ingest does not repeat them.
+  await connection.run(`
+    CREATE OR REPLACE TEMP TABLE to_quarantine AS
+    SELECT line, 'rejected' AS reason,
+      CASE WHEN json_valid(raw) AND json_type(raw) = 'OBJECT' THEN json_extract_string(raw, '$.eventId') END AS event_id, errors::JSON AS errors, raw, raw_base64, NULL::JSON AS existing
+    FROM staged_rejects
+    UNION ALL
+    SELECT line, 'conflict', event_id, errors::JSON, raw, NULL, existing::JSON FROM conflicts
+  `);
+  await connection.run(`
+    DELETE FROM to_quarantine WHERE line IN (SELECT line FROM quarantine WHERE file_sha256 = ${sha})
+  `);
+  const fresh = (
+    await connection.runAndReadAll('SELECT count(*)::BIGINT AS n FROM to_quarantine')
+  ).getRowObjectsJS();
+  summary.quarantined = Number(fresh[0]?.n);
+
+  if (!summary.seenBefore || summary.accepted > 0 || summary.quarantined > 0) {
+    summary.batchId = await commitBatch(store, summary, started, options);
+    if (summary.quarantined > 0)
+      await appendQuarantineFile(connection, summary.batchId, options.quarantinePath);
+  }
+  await connection.run(
+    'DROP TABLE IF EXISTS staged; DROP TABLE IF EXISTS staged_rejects; DROP TABLE IF EXISTS classified; DROP TABLE IF EXISTS conflicts; DROP TABLE IF EXISTS to_quarantine;',
+  );
+  summary.seconds = (performance.now() - clock) / 1000;
+  return summary;
+}
+
+/** Writes the batch, its accepted events and its quarantined lines in one transaction. */
+async function commitBatch(
+  store: EventStore,
+  summary: IngestSummary,
+  started: Date,
+  options: IngestOptions,
+): Promise<number> {
+  const { connection } = store;
+  const file = sqlString(summary.file);
+  await connection.run('BEGIN TRANSACTION');
+  try {
+    const inserted = (
+      await connection.runAndReadAll(`
+        INSERT INTO ingest_batches VALUES (
+          nextval('ingest_batch_ids'), ${file}, ${sqlString(summary.sha256)}, ${summary.bytes},
+          ${sqlString(started.toISOString())}::TIMESTAMPTZ, now(), ${summary.read}, ${summary.accepted},
+          ${summary.duplicate}, ${summary.conflict}, ${summary.rejected}, ${summary.blank})
+        RETURNING batch_id
+      `)
+    ).getRowObjectsJS();
+    const batchId = Number(inserted[0]?.batch_id);
+    await connection.run(`
+      INSERT INTO events
+      SELECT ${recordColumnsSelectSql('r')}, h, raw, ${batchId}, line
+      FROM (SELECT from_json(raw, ${recordJsonStructureSql()}) AS r, h, raw, line FROM classified WHERE status = 'accepted')
+    `);
+    await connection.run(`
+      INSERT INTO quarantine
+      SELECT ${batchId}, ${file}, ${sqlString(summary.sha256)}, line, reason, event_id, errors, raw, raw_base64, existing
+      FROM to_quarantine
+    `);
+    if (options.crashBeforeCommit) process.kill(process.pid, 'SIGKILL');
+    await connection.run('COMMIT');
+    return batchId;
+  } catch (error) {
+    await connection.run('ROLLBACK');
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new CliError(
+      `Could not write ${basename(summary.file)} to the store; nothing of it was kept: ${reason}`,
+      {
+        cause: error,
+      },
+    );
+  }
+}

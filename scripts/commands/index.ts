@@ -1,0 +1,112 @@
+/**
+ * The table of commands: names, usage and options. The CLI parses and writes --help from it;
+ * each command's code is loaded only when that command runs.
+ */
+
+export interface CommandOption {
+  type: 'string' | 'boolean';
+  short?: string;
+  multiple?: boolean;
+  /** What the value is called in help, e.g. PATH. */
+  valueName?: string;
+  description: string;
+  /** The default, as help shows it. */
+  default?: string;
+  /** Environment variable read when the option is not given. */
+  env?: string;
+}
+
+export interface CommandArgs {
+  values: Record<string, string | boolean | string[] | undefined>;
+  positionals: string[];
+}
+
+export interface CommandModule {
+  /** Runs the command; resolves to the exit code. */
+  run(args: CommandArgs): Promise<number>;
+}
+
+export interface CommandSpec {
+  name: string;
+  usage: string;
+  summary: string;
+  details?: string;
+  options: Record<string, CommandOption>;
+  load(): Promise<CommandModule>;
+}
+
+const store: CommandOption = {
+  type: 'string',
+  valueName: 'PATH',
+  description: 'The event store (a DuckDB file).',
+  default: '.tidende/store.duckdb',
+  env: 'TIDENDE_STORE',
+};
+const json: CommandOption = { type: 'boolean', description: 'Print the result as JSON on stdout.' };
+
+export const commands: CommandSpec[] = [
+  {
+    name: 'ingest',
+    usage: 'ingest FILE... [options]',
+    summary: 'Read NDJSON extracts (plain or gzipped) into the event store.',
+    details:
+      'Every line is accounted for: accepted, duplicate (same eventId and content: no-op), conflict\n' +
+      '(same eventId, other content: refused), rejected (invalid) or blank. Rejected and conflicting\n' +
+      'lines are kept verbatim in the quarantine file. Each file is ingested whole or not at all.\n' +
+      'Exit code 0 only when no line was rejected or in conflict.',
+    options: {
+      store,
+      quarantine: {
+        type: 'string',
+        valueName: 'FILE',
+        description: 'NDJSON file that refused lines are appended to.',
+        default: 'quarantine.ndjson beside the store',
+      },
+      workers: {
+        type: 'string',
+        valueName: 'N',
+        description: 'Validation threads; 0 validates on the main thread.',
+        default: 'one per core',
+      },
+      json,
+    },
+    load: () => import('./ingest.ts'),
+  },
+  {
+    name: 'sample',
+    usage: 'sample --out FILE [--rights N] [--seed S] [--until DATE]',
+    summary: 'Generate a realistic, deterministic NIPO-like extract with its document images.',
+    details: 'The same options always give the same bytes. FILE ending in .gz is gzipped.',
+    options: {
+      out: {
+        type: 'string',
+        valueName: 'FILE',
+        description: 'Where to write the NDJSON extract (required).',
+      },
+      rights: { type: 'string', valueName: 'N', description: 'Number of IP rights.', default: '2000' },
+      seed: { type: 'string', valueName: 'S', description: 'Seed of the random generator.', default: '1' },
+      until: {
+        type: 'string',
+        valueName: 'DATE',
+        description: 'No event after this date.',
+        default: '2026-11-16',
+      },
+      json,
+    },
+    load: () => import('./sample.ts'),
+  },
+  {
+    name: 'stats',
+    usage: 'stats [--json] [--store PATH]',
+    summary: 'Count rights and events per right type, national code and year; list the last ingests.',
+    options: { store, json },
+    load: () => import('./stats.ts'),
+  },
+  {
+    name: 'schema',
+    usage: 'schema',
+    summary: 'Print the JSON Schema of the event record (generated from the zod schema).',
+    options: {},
+    load: () => import('./schema.ts'),
+  },
+];
