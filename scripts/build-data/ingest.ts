@@ -2,15 +2,17 @@
  * Ingest stage: reads an NDJSON extract into the event store and accounts for every line as
  * accepted, duplicate, conflict, rejected or blank.
  *
- * Lines are validated as they stream (in worker threads) and appended to temporary staging
- * tables; duplicates, conflicts and corrections are then decided in SQL against the store, and
+ * Lines are validated as they stream (in worker threads) and appended to staging tables in a
+ * scratch database beside the store, which DuckDB can spill to disk, so memory stays bounded;
+ * duplicates, conflicts and corrections are then decided in SQL against the store, and
  * everything the file changes is written in one transaction. Killed at any point before that
  * transaction commits, the store is as it was before the file.
  */
+import { rm } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { DuckDBAppender, DuckDBConnection } from '@duckdb/node-api';
 import { CliError } from '../../src/lib/cli-error.ts';
-import { RECORD, REJECTED } from '../../src/lib/ingest/line-verdicts.ts';
+import { RECORD, REJECTED, type RecordKeys } from '../../src/lib/ingest/line-verdicts.ts';
 import { resolveConflictCandidates } from '../../src/lib/ingest/resolve-conflicts.ts';
 import { validateBatches } from '../../src/lib/ingest/validate-pool.ts';
 import { openLineReader } from '../../src/lib/ndjson/read-lines.ts';
@@ -55,11 +57,27 @@ export interface IngestOptions {
   crashBeforeCommit?: boolean;
 }
 
-async function createStagingTables(connection: DuckDBConnection): Promise<void> {
-  await connection.run(`
-    CREATE OR REPLACE TEMP TABLE staged (line BIGINT, event_id VARCHAR, raw VARCHAR);
-    CREATE OR REPLACE TEMP TABLE staged_rejects (line BIGINT, errors VARCHAR, raw VARCHAR, raw_base64 VARCHAR);
+/** Attaches a fresh scratch database beside the store; a stale one left by a crash is removed. */
+async function attachScratch(store: EventStore): Promise<() => Promise<void>> {
+  const path = `${store.path}.ingest-scratch`;
+  const remove = () => Promise.all([rm(path, { force: true }), rm(`${path}.wal`, { force: true })]);
+  await remove();
+  await store.connection.run(`
+    ATTACH ${sqlString(path)} AS scratch;
+    CREATE TABLE scratch.staged (
+      line BIGINT, event_id VARCHAR, h VARCHAR, supersedes VARCHAR, right_type VARCHAR, application_number VARCHAR, raw VARCHAR
+    );
+    CREATE TABLE scratch.rejects (line BIGINT, errors VARCHAR, raw VARCHAR, raw_base64 VARCHAR);
   `);
+  return async () => {
+    await store.connection.run('DETACH scratch');
+    await remove();
+  };
+}
+
+function appendNullable(appender: DuckDBAppender, value: string | null | undefined) {
+  if (value === null || value === undefined) appender.appendNull();
+  else appender.appendVarchar(value);
 }
 
 function appendReject(
@@ -71,10 +89,8 @@ function appendReject(
 ) {
   appender.appendBigInt(BigInt(line));
   appender.appendVarchar(JSON.stringify(errors));
-  if (text === undefined) appender.appendNull();
-  else appender.appendVarchar(text);
-  if (base64 === undefined) appender.appendNull();
-  else appender.appendVarchar(base64);
+  appendNullable(appender, text);
+  appendNullable(appender, base64);
   appender.endRow();
 }
 
@@ -88,23 +104,36 @@ async function stageLines(
   const reader = await openLineReader(file, (read, size) => {
     fraction = size > 0 ? read / size : 1;
   });
-  const staged = await connection.createAppender('staged', 'main', 'temp');
-  const rejects = await connection.createAppender('staged_rejects', 'main', 'temp');
+  const staged = await connection.createAppender('staged', 'main', 'scratch');
+  const rejects = await connection.createAppender('rejects', 'main', 'scratch');
   let read = 0;
   let blank = 0;
+  // One transaction for all appends: otherwise every appender flush commits (and syncs) alone.
+  await connection.run('BEGIN TRANSACTION');
   try {
     for await (const { lines, verdicts } of validateBatches(reader.batches(), options.workers)) {
       let record = 0;
       let reject = 0;
+      const hashes = Buffer.from(
+        verdicts.hashes.buffer,
+        verdicts.hashes.byteOffset,
+        verdicts.hashes.byteLength,
+      );
       for (let i = 0; i < lines.length; i++) {
         const line = lines[i];
         if (!line) continue;
         const kind = verdicts.kinds[i];
         if (kind === RECORD) {
+          const keys = verdicts.records[record] as RecordKeys;
           staged.appendBigInt(BigInt(line.number));
-          staged.appendVarchar(verdicts.eventIds[record++] as string);
+          staged.appendVarchar(keys.eventId);
+          staged.appendVarchar(hashes.toString('hex', record * 32, record * 32 + 32));
+          appendNullable(staged, keys.supersedes);
+          staged.appendVarchar(keys.right);
+          staged.appendVarchar(keys.applicationNumber);
           staged.appendVarchar(line.bytes.toString('utf8'));
           staged.endRow();
+          record++;
         } else if (kind === REJECTED) {
           const rejected = verdicts.rejected[reject++];
           if (rejected) appendReject(rejects, line.number, rejected.errors, rejected.text, rejected.base64);
@@ -121,31 +150,31 @@ async function stageLines(
   } finally {
     staged.closeSync();
     rejects.closeSync();
+    await connection.run('COMMIT');
   }
   return { read, blank, digest: reader.digest() };
 }
 
 /**
  * Decides each staged record: accepted (first of its eventId, not in the store), duplicate
- * (same content as the event already accepted), or a conflict candidate (other bytes).
+ * (same bytes as the event already accepted), or a conflict candidate (other bytes).
  */
 async function classifyStaged(connection: DuckDBConnection): Promise<void> {
   await connection.run(`
-    CREATE OR REPLACE TEMP TABLE classified AS
-    WITH hashed AS (SELECT line, event_id, raw, sha256(raw) AS h FROM temp.main.staged),
-    ranked AS (
-      SELECT *, row_number() OVER w AS rn, first_value(h) OVER w AS first_h, first_value(line) OVER w AS first_line
-      FROM hashed WINDOW w AS (PARTITION BY event_id ORDER BY line)
-    )
-    SELECT r.line, r.event_id, r.raw, r.h,
+    CREATE TABLE scratch.firsts AS
+    SELECT event_id, min(line) AS first_line, arg_min(h, line) AS first_h FROM scratch.staged GROUP BY event_id;
+    CREATE TABLE scratch.classified AS
+    SELECT s.line, s.event_id, s.h, s.supersedes, s.right_type, s.application_number,
       CASE
-        WHEN e.event_id IS NOT NULL THEN CASE WHEN e.content_sha256 = r.h THEN 'duplicate' ELSE 'conflict?' END
-        WHEN r.rn = 1 THEN 'accepted'
-        WHEN r.h = r.first_h THEN 'duplicate'
+        WHEN e.event_id IS NOT NULL THEN CASE WHEN e.content_sha256 = s.h THEN 'duplicate' ELSE 'conflict?' END
+        WHEN s.line = f.first_line THEN 'accepted'
+        WHEN s.h = f.first_h THEN 'duplicate'
         ELSE 'conflict?'
       END AS status,
-      CASE WHEN e.event_id IS NULL AND r.rn > 1 THEN r.first_line END AS first_line
-    FROM ranked r LEFT JOIN events e ON e.event_id = r.event_id;
+      CASE WHEN e.event_id IS NULL AND s.line <> f.first_line THEN f.first_line END AS first_line
+    FROM scratch.staged s
+    JOIN scratch.firsts f ON f.event_id = s.event_id
+    LEFT JOIN events e ON e.event_id = s.event_id;
   `);
 }
 
@@ -160,20 +189,20 @@ async function rejectBrokenCorrections(connection: DuckDBConnection): Promise<vo
         WITH targets AS (
           SELECT event_id, right_type, application_number FROM events
           UNION ALL
-          SELECT event_id, json_extract_string(raw, '$.right'), json_extract_string(raw, '$.applicationNumber') FROM classified WHERE status = 'accepted'
+          SELECT event_id, right_type, application_number FROM scratch.classified WHERE status = 'accepted'
         ),
         corrections AS (
-          SELECT line, raw, json_extract_string(raw, '$.supersedes') AS target, json_extract_string(raw, '$.right') AS right_type,
-            json_extract_string(raw, '$.applicationNumber') AS application_number
-          FROM classified WHERE status = 'accepted' AND json_extract_string(raw, '$.supersedes') IS NOT NULL
+          SELECT line, supersedes AS target, right_type, application_number
+          FROM scratch.classified WHERE status = 'accepted' AND supersedes IS NOT NULL
         )
-        SELECT c.line, c.raw, c.target, t.right_type AS target_right, t.application_number AS target_application
-        FROM corrections c LEFT JOIN targets t ON t.event_id = c.target
+        SELECT c.line, s.raw, c.target, t.right_type AS target_right, t.application_number AS target_application
+        FROM corrections c JOIN scratch.staged s ON s.line = c.line
+        LEFT JOIN targets t ON t.event_id = c.target
         WHERE t.event_id IS NULL OR t.right_type <> c.right_type OR t.application_number <> c.application_number
       `)
     ).getRowObjectsJS();
     if (broken.length === 0) return;
-    const rejects = await connection.createAppender('staged_rejects', 'main', 'temp');
+    const rejects = await connection.createAppender('rejects', 'main', 'scratch');
     for (const row of broken) {
       const found =
         row.target_right === null
@@ -190,8 +219,8 @@ async function rejectBrokenCorrections(connection: DuckDBConnection): Promise<vo
     }
     rejects.closeSync();
     await connection.run(`
-      UPDATE classified SET status = 'rejected'
-      WHERE line IN (SELECT line FROM staged_rejects) AND status = 'accepted'
+      UPDATE scratch.classified SET status = 'rejected'
+      WHERE line IN (SELECT line FROM scratch.rejects) AND status = 'accepted'
     `);
   }
 }
@@ -199,8 +228,8 @@ async function rejectBrokenCorrections(connection: DuckDBConnection): Promise<vo
 async function countStatuses(connection: DuckDBConnection): Promise<Record<string, number>> {
   const rows = (
     await connection.runAndReadAll(`
-      SELECT status, count(*)::BIGINT AS n FROM classified GROUP BY status
-      UNION ALL SELECT 'rejected-lines', count(*)::BIGINT FROM staged_rejects
+      SELECT status, count(*)::BIGINT AS n FROM scratch.classified GROUP BY status
+      UNION ALL SELECT 'rejected-lines', count(*)::BIGINT FROM scratch.rejects
     `)
   ).getRowObjectsJS();
   return Object.fromEntries(rows.map((r) => [String(r.status), Number(r.n)]));
@@ -212,10 +241,24 @@ export async function ingestFile(
   file: string,
   options: IngestOptions,
 ): Promise<IngestSummary> {
-  const { connection } = store;
   const started = new Date();
   const clock = performance.now();
-  await createStagingTables(connection);
+  const detachScratch = await attachScratch(store);
+  try {
+    return await ingestStaged(store, file, options, started, clock);
+  } finally {
+    await detachScratch();
+  }
+}
+
+async function ingestStaged(
+  store: EventStore,
+  file: string,
+  options: IngestOptions,
+  started: Date,
+  clock: number,
+): Promise<IngestSummary> {
+  const { connection } = store;
   const { read, blank, digest } = await stageLines(connection, file, options);
   await classifyStaged(connection);
   await resolveConflictCandidates(connection);
@@ -244,18 +287,17 @@ export async function ingestFile(
   summary.seenBefore = Number(seen[0]?.n) > 0;
   // Quarantine rows are keyed by file content and line, so a re-ingest does not repeat them.
   await connection.run(`
-    CREATE OR REPLACE TEMP TABLE to_quarantine AS
+    CREATE TABLE scratch.to_quarantine AS
     SELECT line, 'rejected' AS reason,
-      CASE WHEN json_valid(raw) AND json_type(raw) = 'OBJECT' THEN json_extract_string(raw, '$.eventId') END AS event_id, errors::JSON AS errors, raw, raw_base64, NULL::JSON AS existing
-    FROM staged_rejects
+      CASE WHEN json_valid(raw) AND json_type(raw) = 'OBJECT' THEN json_extract_string(raw, '$.eventId') END AS event_id,
+      errors::JSON AS errors, raw, raw_base64, NULL::JSON AS existing
+    FROM scratch.rejects
     UNION ALL
-    SELECT line, 'conflict', event_id, errors::JSON, raw, NULL, existing::JSON FROM conflicts
-  `);
-  await connection.run(`
-    DELETE FROM to_quarantine WHERE line IN (SELECT line FROM quarantine WHERE file_sha256 = ${sha})
+    SELECT line, 'conflict', event_id, errors::JSON, raw, NULL, existing::JSON FROM scratch.conflicts;
+    DELETE FROM scratch.to_quarantine WHERE line IN (SELECT line FROM quarantine WHERE file_sha256 = ${sha});
   `);
   const fresh = (
-    await connection.runAndReadAll('SELECT count(*)::BIGINT AS n FROM to_quarantine')
+    await connection.runAndReadAll('SELECT count(*)::BIGINT AS n FROM scratch.to_quarantine')
   ).getRowObjectsJS();
   summary.quarantined = Number(fresh[0]?.n);
 
@@ -264,9 +306,6 @@ export async function ingestFile(
     if (summary.quarantined > 0)
       await appendQuarantineFile(connection, summary.batchId, options.quarantinePath);
   }
-  await connection.run(
-    'DROP TABLE IF EXISTS staged; DROP TABLE IF EXISTS staged_rejects; DROP TABLE IF EXISTS classified; DROP TABLE IF EXISTS conflicts; DROP TABLE IF EXISTS to_quarantine;',
-  );
   summary.seconds = (performance.now() - clock) / 1000;
   return summary;
 }
@@ -295,12 +334,15 @@ async function commitBatch(
     await connection.run(`
       INSERT INTO events
       SELECT ${recordColumnsSelectSql('r')}, h, raw, ${batchId}, line
-      FROM (SELECT from_json(raw, ${recordJsonStructureSql()}) AS r, h, raw, line FROM classified WHERE status = 'accepted')
+      FROM (
+        SELECT from_json(s.raw, ${recordJsonStructureSql()}) AS r, s.h, s.raw, s.line
+        FROM scratch.classified c JOIN scratch.staged s ON s.line = c.line WHERE c.status = 'accepted'
+      )
     `);
     await connection.run(`
       INSERT INTO quarantine
       SELECT ${batchId}, ${file}, ${sqlString(summary.sha256)}, line, reason, event_id, errors, raw, raw_base64, existing
-      FROM to_quarantine
+      FROM scratch.to_quarantine
     `);
     if (options.crashBeforeCommit) process.kill(process.pid, 'SIGKILL');
     await connection.run('COMMIT');

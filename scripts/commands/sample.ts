@@ -12,7 +12,8 @@ export async function run(args: CommandArgs): Promise<number> {
   const rights = integerOption(args, 'rights', 'sample', 2000, 1, 10_000_000);
   const seed = integerOption(args, 'seed', 'sample', 1, 0, 2 ** 32 - 1);
   const until = stringOption(args, 'until') ?? '2026-11-16';
-  if (!IsoDateSchema.safeParse(until).success) usageError(`--until must be a date as YYYY-MM-DD; got '${until}'.`, 'sample');
+  if (!IsoDateSchema.safeParse(until).success)
+    usageError(`--until must be a date as YYYY-MM-DD; got '${until}'.`, 'sample');
   const asJson = Boolean(args.values.json);
   const progress = startProgress({ label: `sample ${out}`, unit: 'events', quiet: asJson });
   const summary = await writeSample({

@@ -1,7 +1,9 @@
 /**
  * The verdict on each line of a batch, in the compact form that crosses between threads:
- * a kind per line, and details only for records (their eventId) and rejected lines.
+ * a kind per line, and details only for records (the fields ingest decides on, and the
+ * sha256 of the line) and for rejected lines.
  */
+import { createHash } from 'node:crypto';
 import type { FieldError } from '../validation-errors.ts';
 import { parseLine } from './parse-line.ts';
 
@@ -17,31 +19,45 @@ export interface RejectedLine {
   base64?: string;
 }
 
+/** What ingest needs of each valid record, in line order. */
+export interface RecordKeys {
+  eventId: string;
+  right: string;
+  applicationNumber: string;
+  supersedes: string | null;
+}
+
 export interface BatchVerdicts {
   /** BLANK, RECORD or REJECTED per line. */
   kinds: Uint8Array;
-  /** The eventId of each RECORD line, in line order. */
-  eventIds: string[];
+  /** Per RECORD line, in line order. */
+  records: RecordKeys[];
+  /** sha256 of each RECORD line's bytes, 32 bytes each, in line order. */
+  hashes: Uint8Array;
   rejected: RejectedLine[];
 }
 
 /** Judges every line of a batch (each line's bytes, terminator removed). */
 export function judgeLines(lines: readonly Uint8Array[]): BatchVerdicts {
   const kinds = new Uint8Array(lines.length);
-  const eventIds: string[] = [];
+  const records: RecordKeys[] = [];
+  const hashes: Buffer[] = [];
   const rejected: RejectedLine[] = [];
   for (let index = 0; index < lines.length; index++) {
     const line = lines[index] as Uint8Array;
-    const verdict = parseLine(Buffer.from(line.buffer, line.byteOffset, line.byteLength));
+    const bytes = Buffer.from(line.buffer, line.byteOffset, line.byteLength);
+    const verdict = parseLine(bytes);
     if (verdict.kind === 'blank') {
       kinds[index] = BLANK;
     } else if (verdict.kind === 'record') {
       kinds[index] = RECORD;
-      eventIds.push(verdict.record.eventId);
+      const { eventId, right, applicationNumber, supersedes } = verdict.record;
+      records.push({ eventId, right, applicationNumber, supersedes: supersedes ?? null });
+      hashes.push(createHash('sha256').update(bytes).digest());
     } else {
       kinds[index] = REJECTED;
       rejected.push({ index, errors: verdict.errors, text: verdict.text, base64: verdict.base64 });
     }
   }
-  return { kinds, eventIds, rejected };
+  return { kinds, records, hashes: new Uint8Array(Buffer.concat(hashes)), rejected };
 }

@@ -19,31 +19,32 @@ function sameContent(a: string, b: string): boolean {
 }
 
 /**
- * Turns every `conflict?` in the temp table `classified` into `duplicate` or `conflict`, and
- * fills the temp table `conflicts` with each conflict, the line it clashes with and why.
+ * Turns every `conflict?` in `scratch.classified` into `duplicate` or `conflict`, and fills
+ * `scratch.conflicts` with each conflict, the line it clashes with and why.
  */
 export async function resolveConflictCandidates(connection: DuckDBConnection): Promise<void> {
   await connection.run(`
-    CREATE OR REPLACE TEMP TABLE conflicts (line BIGINT, event_id VARCHAR, errors VARCHAR, raw VARCHAR, existing VARCHAR);
-    CREATE OR REPLACE TEMP TABLE same_content (line BIGINT);
+    CREATE TABLE scratch.conflicts (line BIGINT, event_id VARCHAR, errors VARCHAR, raw VARCHAR, existing VARCHAR);
+    CREATE TABLE scratch.same_content (line BIGINT);
   `);
   let after = -1;
   for (;;) {
     const rows = (
       await connection.runAndReadAll(`
-        SELECT c.line, c.event_id, c.raw, coalesce(e.raw, f.raw) AS other_raw,
+        SELECT c.line, c.event_id, s.raw, coalesce(e.raw, f.raw) AS other_raw,
           coalesce(b.file, 'this file') AS other_file, coalesce(e.line, f.line) AS other_line, e.batch_id AS other_batch
-        FROM classified c
+        FROM scratch.classified c
+        JOIN scratch.staged s ON s.line = c.line
         LEFT JOIN events e ON e.event_id = c.event_id
         LEFT JOIN ingest_batches b ON b.batch_id = e.batch_id
-        LEFT JOIN staged f ON f.event_id = c.event_id AND f.line = c.first_line
+        LEFT JOIN scratch.staged f ON f.event_id = c.event_id AND f.line = c.first_line
         WHERE c.status = 'conflict?' AND c.line > ${after}
         ORDER BY c.line LIMIT ${PAGE}
       `)
     ).getRowObjectsJS();
     if (rows.length === 0) break;
-    const conflicts = await connection.createAppender('conflicts', 'main', 'temp');
-    const same = await connection.createAppender('same_content', 'main', 'temp');
+    const conflicts = await connection.createAppender('conflicts', 'main', 'scratch');
+    const same = await connection.createAppender('same_content', 'main', 'scratch');
     for (const row of rows) {
       const line = BigInt(row.line as bigint);
       if (sameContent(String(row.raw), String(row.other_raw))) {
@@ -76,8 +77,8 @@ export async function resolveConflictCandidates(connection: DuckDBConnection): P
     after = Number(rows[rows.length - 1]?.line);
   }
   await connection.run(`
-    UPDATE classified SET status = CASE WHEN line IN (SELECT line FROM same_content) THEN 'duplicate' ELSE 'conflict' END
+    UPDATE scratch.classified
+    SET status = CASE WHEN line IN (SELECT line FROM scratch.same_content) THEN 'duplicate' ELSE 'conflict' END
     WHERE status = 'conflict?';
-    DROP TABLE same_content;
   `);
 }

@@ -20,5 +20,8 @@ parentPort?.on('message', (request: ValidateRequest) => {
     start = end;
   }
   const verdicts = judgeLines(lines);
-  parentPort?.postMessage({ id: request.id, ...verdicts }, [verdicts.kinds.buffer as ArrayBuffer]);
+  parentPort?.postMessage({ id: request.id, ...verdicts }, [
+    verdicts.kinds.buffer as ArrayBuffer,
+    verdicts.hashes.buffer as ArrayBuffer,
+  ]);
 });
