@@ -57,6 +57,9 @@ export interface IngestOptions {
   crashBeforeCommit?: boolean;
 }
 
+/** Lines staged between appender flushes: about 40 MB of typical records. */
+const APPENDER_FLUSH_LINES = 50_000;
+
 /** Attaches a fresh scratch database beside the store; a stale one left by a crash is removed. */
 async function attachScratch(store: EventStore): Promise<() => Promise<void>> {
   const path = `${store.path}.ingest-scratch`;
@@ -108,8 +111,7 @@ async function stageLines(
   const rejects = await connection.createAppender('rejects', 'main', 'scratch');
   let read = 0;
   let blank = 0;
-  // One transaction for all appends: otherwise every appender flush commits (and syncs) alone.
-  await connection.run('BEGIN TRANSACTION');
+  let flushedAt = 0;
   try {
     for await (const { lines, verdicts } of validateBatches(reader.batches(), options.workers)) {
       let record = 0;
@@ -142,6 +144,11 @@ async function stageLines(
         }
       }
       read += lines.length;
+      // The appender buffers ~200k rows before it writes; flushing sooner keeps memory flat.
+      if (read - flushedAt >= APPENDER_FLUSH_LINES) {
+        staged.flushSync();
+        flushedAt = read;
+      }
       options.onProgress?.(read, fraction);
     }
   } catch (error) {
@@ -150,7 +157,6 @@ async function stageLines(
   } finally {
     staged.closeSync();
     rejects.closeSync();
-    await connection.run('COMMIT');
   }
   return { read, blank, digest: reader.digest() };
 }

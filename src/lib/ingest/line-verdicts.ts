@@ -3,7 +3,7 @@
  * a kind per line, and details only for records (the fields ingest decides on, and the
  * sha256 of the line) and for rejected lines.
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { FieldError } from '../validation-errors.ts';
 import { parseLine } from './parse-line.ts';
 
@@ -41,7 +41,8 @@ export interface BatchVerdicts {
 export function judgeLines(lines: readonly Uint8Array[]): BatchVerdicts {
   const kinds = new Uint8Array(lines.length);
   const records: RecordKeys[] = [];
-  const hashes: Buffer[] = [];
+  const hashes = new Uint8Array(lines.length * 32);
+  let hashed = 0;
   const rejected: RejectedLine[] = [];
   for (let index = 0; index < lines.length; index++) {
     const line = lines[index] as Uint8Array;
@@ -53,11 +54,12 @@ export function judgeLines(lines: readonly Uint8Array[]): BatchVerdicts {
       kinds[index] = RECORD;
       const { eventId, right, applicationNumber, supersedes } = verdict.record;
       records.push({ eventId, right, applicationNumber, supersedes: supersedes ?? null });
-      hashes.push(createHash('sha256').update(bytes).digest());
+      hashes.set(hash('sha256', bytes, 'buffer'), hashed * 32);
+      hashed++;
     } else {
       kinds[index] = REJECTED;
       rejected.push({ index, errors: verdict.errors, text: verdict.text, base64: verdict.base64 });
     }
   }
-  return { kinds, records, hashes: new Uint8Array(Buffer.concat(hashes)), rejected };
+  return { kinds, records, hashes: hashes.subarray(0, hashed * 32), rejected };
 }

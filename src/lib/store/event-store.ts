@@ -28,7 +28,7 @@ export interface EventStore {
 export interface OpenStoreOptions {
   /** Open without writing, e.g. for stats; fails if the store does not exist. */
   readOnly?: boolean;
-  /** DuckDB memory limit; default 512MB, which keeps ingest of any size under 1 GB RSS. */
+  /** DuckDB memory limit; default 256MB; DuckDB spills to disk beyond it. */
   memoryLimit?: string;
 }
 
@@ -40,7 +40,7 @@ export async function openEventStore(path: string, options: OpenStoreOptions = {
   try {
     instance = await DuckDBInstance.create(absolute, {
       access_mode: options.readOnly ? 'READ_ONLY' : 'READ_WRITE',
-      memory_limit: options.memoryLimit ?? '512MB',
+      memory_limit: options.memoryLimit ?? '256MB',
       // Spill beside the store rather than in the working directory.
       temp_directory: join(dirname(absolute), 'duckdb-tmp'),
       preserve_insertion_order: 'false',
