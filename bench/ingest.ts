@@ -13,7 +13,7 @@ import { parseArgs } from 'node:util';
 
 const { values } = parseArgs({
   options: {
-    rights: { type: 'string', default: '158000' },
+    rights: { type: 'string', default: '171000' },
     workers: { type: 'string' },
     measure: { type: 'boolean', default: false },
     file: { type: 'string' },

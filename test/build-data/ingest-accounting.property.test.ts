@@ -53,6 +53,11 @@ function buildExtract(kinds: Kind[], picks: number[]) {
     lines.push(text);
     expected.read++;
   });
+  // An empty last line is only the previous line's terminator: a file does not end in a blank line.
+  if (lines.at(-1) === '') {
+    expected.read--;
+    expected.blank--;
+  }
   return { content: lines.join(picks[0] && picks[0] % 2 ? '\r\n' : '\n'), accepted, refused, expected };
 }
 

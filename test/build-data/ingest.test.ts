@@ -117,14 +117,18 @@ describe('ingestFile(store, file)', () => {
 
   it('treats the same content with other key order or spacing as a duplicate', async () => {
     const dir = await tempDir();
-    const { documents, ...rest } = tm(1);
-    const reordered = JSON.stringify({ register: rest.register, documents, ...rest }, null, 1).replaceAll(
-      '\n',
-      ' ',
-    );
+    const reverseKeys = (value: object) => Object.fromEntries(Object.entries(value).reverse());
+    const record = tm(1);
+    const reordered = JSON.stringify(
+      reverseKeys({ ...record, register: reverseKeys(record.register) }),
+      null,
+      1,
+    )
+      .split('\n')
+      .join(' ');
     const [, second] = await ingestAll(dir, [
       { name: 'a.ndjson', content: line(tm(1)) },
-      { name: 'b.ndjson', content: reordered },
+      { name: 'b.ndjson', content: reordered.replaceAll('\n', ' ') },
     ]);
     expect(second).toMatchObject({ accepted: 0, duplicate: 1, conflict: 0 });
   });

@@ -40,7 +40,7 @@ describe('startProgress(options)', () => {
       vi.advanceTimersByTime(500);
       progress.update(5);
       progress.finish();
-      expect(chunks[0]).toMatch(/^\r\x1b\[2Kx: 5 events/);
+      expect(chunks[0]?.startsWith('\r\x1b[2Kx: 5 events')).toBe(true);
       expect(chunks.at(-1)).toBe('\r\x1b[2K');
     } finally {
       vi.useRealTimers();

@@ -194,3 +194,45 @@ describe('generateSampleEvents(options)', () => {
     expect(() => collect(10, 1, '2026-02-30')).toThrow(/not a real calendar date/);
   });
 });
+
+describe('generateSampleEvents(options) numbering', () => {
+  const events = collect(1500, 2);
+  const firsts = byRight(events).map((group) => group[group.length - 1] as EventRecordInput);
+
+  test('numbers applications in NIPO style per kind of right', () => {
+    const patterns: Record<string, RegExp> = {
+      'patent/patent': /^(19|20)\d{6}$/,
+      'patent/ep-validation': /^EP\d{8}$/,
+      'patent/spc': /^SPC(19|20)\d{5}$/,
+      'trademark/trademark': /^(19|20)\d{7}$/,
+      'trademark/international-registration': /^\d{6,7}$/,
+      'design/design': /^(19|20)\d{6}$/,
+      'design/international-registration': /^DM\d{6}$/,
+    };
+    for (const record of firsts) {
+      expect(record.applicationNumber).toMatch(patterns[`${record.right}/${record.register.kind}`] as RegExp);
+    }
+  });
+
+  test('gives national registration numbers that rise with the registration date', () => {
+    for (const [right, kind] of [
+      ['trademark', 'trademark'],
+      ['patent', 'patent'],
+      ['design', 'design'],
+    ]) {
+      const registered = firsts
+        .filter(
+          (record) => record.right === right && record.register.kind === kind && record.registrationNumber,
+        )
+        .sort((a, b) => (a.register.registrationDate ?? '').localeCompare(b.register.registrationDate ?? ''));
+      expect(registered.length, `${right}/${kind}`).toBeGreaterThan(5);
+      for (let i = 1; i < registered.length; i++) {
+        const [before, after] = [registered[i - 1] as EventRecordInput, registered[i] as EventRecordInput];
+        if (before.register.registrationDate === after.register.registrationDate) continue;
+        expect(Number(after.registrationNumber), `${right}/${kind} ${after.eventId}`).toBeGreaterThan(
+          Number(before.registrationNumber),
+        );
+      }
+    }
+  });
+});
