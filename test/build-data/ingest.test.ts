@@ -217,4 +217,29 @@ describe('ingestFile(store, file)', () => {
     const sql = 'SELECT event_id, content_sha256 FROM events ORDER BY event_id';
     expect(await query(threaded, sql)).toEqual(await query(inline, sql));
   });
+
+  it('ingests the committed sample extract without refusing a line', async () => {
+    const dir = await tempDir();
+    const store = await openEventStore(join(dir, 'store.duckdb'));
+    try {
+      const summary = await ingestFile(store, 'test/fixtures/sample-small/events.ndjson', {
+        quarantinePath: join(dir, 'q.ndjson'),
+        workers: 1,
+      });
+      expect(summary).toMatchObject({
+        read: 370,
+        accepted: 370,
+        duplicate: 0,
+        conflict: 0,
+        rejected: 0,
+        blank: 0,
+      });
+      const rights = await store.connection.runAndReadAll(
+        'SELECT DISTINCT right_type FROM events ORDER BY right_type',
+      );
+      expect(rights.getRowObjectsJson().map((r) => r.right_type)).toEqual(['design', 'patent', 'trademark']);
+    } finally {
+      store.closeSync();
+    }
+  });
 });
