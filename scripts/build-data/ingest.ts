@@ -12,6 +12,7 @@ import { rm } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { DuckDBAppender, DuckDBConnection } from '@duckdb/node-api';
 import { CliError } from '../../src/lib/cli-error.ts';
+import type { IngestCounts } from '../../src/lib/ingest/ingest-counts.ts';
 import { RECORD, REJECTED, type RecordKeys } from '../../src/lib/ingest/line-verdicts.ts';
 import { resolveConflictCandidates } from '../../src/lib/ingest/resolve-conflicts.ts';
 import { validateBatches } from '../../src/lib/ingest/validate-pool.ts';
@@ -21,16 +22,6 @@ import type { EventStore } from '../../src/lib/store/event-store.ts';
 import { recordColumnsSelectSql, recordJsonStructureSql } from '../../src/lib/store/store-schema.ts';
 import type { FieldError } from '../../src/lib/validation-errors.ts';
 import { appendQuarantineFile } from './quarantine-file.ts';
-
-/** How every line of one extract was accounted for. */
-export interface IngestCounts {
-  read: number;
-  accepted: number;
-  duplicate: number;
-  conflict: number;
-  rejected: number;
-  blank: number;
-}
 
 export interface IngestSummary extends IngestCounts {
   /** The extract as named on the command line. */

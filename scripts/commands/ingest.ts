@@ -2,15 +2,15 @@
 import { access } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { CliError, usageError } from '../../src/lib/cli-error.ts';
+import { INGEST_COUNT_NAMES, type IngestCounts } from '../../src/lib/ingest/ingest-counts.ts';
 import { defaultValidateWorkers } from '../../src/lib/ingest/validate-pool.ts';
 import { startProgress } from '../../src/lib/progress.ts';
 import { sqlString } from '../../src/lib/store/duckdb-types.ts';
 import { type EventStore, openEventStore, resolveStorePath } from '../../src/lib/store/event-store.ts';
-import { type IngestCounts, type IngestSummary, ingestFile } from '../build-data/ingest.ts';
+import { type IngestSummary, ingestFile } from '../build-data/ingest.ts';
 import type { CommandArgs } from './index.ts';
 import { integerOption, stringOption } from './parse-options.ts';
 
-const COUNT_NAMES = ['read', 'accepted', 'duplicate', 'conflict', 'rejected', 'blank'] as const;
 /** How many refused lines are printed per file; the quarantine file has them all. */
 const SHOWN_PROBLEMS = 10;
 const number = new Intl.NumberFormat('en-US');
@@ -36,7 +36,7 @@ async function printProblems(store: EventStore, summary: IngestSummary): Promise
 }
 
 function summaryLine(summary: IngestSummary): string {
-  const counts = COUNT_NAMES.slice(1)
+  const counts = INGEST_COUNT_NAMES.slice(1)
     .map((name) => `${number.format(summary[name])} ${name}`)
     .join(', ');
   const rate = summary.seconds > 0 ? Math.round(summary.read / summary.seconds) : summary.read;
@@ -83,7 +83,7 @@ export async function run(args: CommandArgs): Promise<number> {
   }
 
   const totals = Object.fromEntries(
-    COUNT_NAMES.map((name) => [name, summaries.reduce((sum, s) => sum + s[name], 0)]),
+    INGEST_COUNT_NAMES.map((name) => [name, summaries.reduce((sum, s) => sum + s[name], 0)]),
   ) as unknown as IngestCounts;
   const refused = totals.rejected + totals.conflict;
   if (asJson) {

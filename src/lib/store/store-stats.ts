@@ -1,4 +1,5 @@
 /** Counts of what the event store holds, for `tidende stats` and for checks after a build. */
+import type { IngestCounts } from '../ingest/ingest-counts.ts';
 import type { EventStore } from './event-store.ts';
 
 export interface StoreStats {
@@ -16,18 +17,7 @@ export interface StoreStats {
   /** Events per right type and year of the event date. */
   years: { right: string; year: number; events: number }[];
   /** The newest ingest batches, newest first. */
-  batches: {
-    batchId: number;
-    file: string;
-    sha256: string;
-    finishedAt: string;
-    read: number;
-    accepted: number;
-    duplicate: number;
-    conflict: number;
-    rejected: number;
-    blank: number;
-  }[];
+  batches: (IngestCounts & { batchId: number; file: string; sha256: string; finishedAt: string })[];
   /** Lines held in quarantine, by reason. */
   quarantine: { rejected: number; conflict: number };
 }
