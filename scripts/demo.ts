@@ -1,6 +1,7 @@
 /**
  * `npm start`: the main job on the bundled demo data. Generates the demo extract, ingests it
- * into the default store and prints what the store holds. Run again, it changes nothing.
+ * into the default store, maps it to the WIPO standards and prints what the store holds. Run
+ * again, it changes nothing.
  */
 import { main } from './cli.ts';
 
@@ -17,6 +18,7 @@ async function step(args: string[]): Promise<void> {
 
 await step(['sample', '--rights', '2000', '--seed', '1', '--out', DEMO_EXTRACT]);
 await step(['ingest', DEMO_EXTRACT]);
+await step(['mappings', 'check']);
 await step(['stats']);
 process.stdout.write(
   '\nThe event store is .tidende/store.duckdb. Open it with DuckDB, or run `npx tidende --help` for more.\n',

@@ -96,6 +96,32 @@ export const commands: CommandSpec[] = [
     load: () => import('./sample.ts'),
   },
   {
+    name: 'mappings',
+    usage: 'mappings check [--json] [--min-coverage P] [--mappings DIR] [--store PATH]',
+    summary: 'Check the mapping tables against the WIPO code lists and measure their coverage of the store.',
+    details:
+      'Every problem names file, line and column. With a store, the tables are loaded into it (the\n' +
+      'legal-status view follows them at once) and each unmapped national code is listed with its\n' +
+      'count and an example event. Exit code 1 on a problem or below the minimum coverage.',
+    options: {
+      'min-coverage': {
+        type: 'string',
+        valueName: 'P',
+        description: 'Minimum percentage of national codes mapped, per right type.',
+        default: '98',
+      },
+      mappings: {
+        type: 'string',
+        valueName: 'DIR',
+        description: 'Folder of the mapping tables.',
+        default: 'mappings',
+      },
+      store,
+      json,
+    },
+    load: () => import('./mappings.ts'),
+  },
+  {
     name: 'stats',
     usage: 'stats [--json] [--store PATH]',
     summary: 'Count rights and events per right type, national code and year; list the last ingests.',

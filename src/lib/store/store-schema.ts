@@ -62,6 +62,45 @@ export function recordColumnsSelectSql(alias: string): string {
     .join(', ');
 }
 
+/**
+ * Every event with its standard legal-status event(s): one row per mapping row (one-to-many), an
+ * unmapped event once with mapped = false, and the correction that supersedes it, if any. The
+ * status event code is ST.27's: state-previous stage-current stage-key-detailed-national.
+ */
+const LEGAL_STATUS_VIEWS_SQL = `
+CREATE OR REPLACE VIEW legal_status_events AS
+SELECT e.event_id, e.office, e.right_type, e.application_number, e.registration_number, e.national_code,
+  e.event_date, e.effective_date, e.publication_date, e.supersedes, c.superseded_by,
+  m.national_code IS NOT NULL AS mapped,
+  m.mapping_order, m.standard, m.key_event, m.detailed_event, m.state, m.previous_stage, m.current_stage,
+  m.legal_status, m.section, m.label_nb, m.label_nn, m.label_en,
+  m.state || '-' || m.previous_stage || '-' || m.current_stage || '-' || m.key_event || '-' || m.detailed_event
+    || '-' || e.national_code AS status_event_code
+FROM events e
+LEFT JOIN mapping_rows m ON m.right_type = e.right_type AND m.national_code = e.national_code
+LEFT JOIN (
+  SELECT supersedes, arg_max(event_id, event_date) AS superseded_by FROM events
+  WHERE supersedes IS NOT NULL GROUP BY supersedes
+) c ON c.supersedes = e.event_id;
+
+-- The legal status of every right as it stood at the end of a day: its latest mapped
+-- legal-status event on or before that day that no correction of that day or earlier supersedes.
+-- Same-day events follow eventId order, one-to-many rows their table order.
+CREATE OR REPLACE MACRO right_status_as_of(as_of) AS TABLE
+SELECT l.office, l.right_type, l.application_number, l.state, l.current_stage AS stage,
+  l.key_event AS last_key_event, l.detailed_event AS last_detailed_event, l.status_event_code,
+  l.event_id AS last_event_id, l.event_date AS last_event_date
+FROM legal_status_events l
+WHERE l.mapped AND l.legal_status AND l.event_date <= as_of
+  AND NOT EXISTS (SELECT 1 FROM events c WHERE c.supersedes = l.event_id AND c.event_date <= as_of)
+QUALIFY row_number() OVER (
+  PARTITION BY l.office, l.right_type, l.application_number
+  ORDER BY l.event_date DESC, l.event_id DESC, l.mapping_order DESC
+) = 1;
+
+CREATE OR REPLACE VIEW right_status AS SELECT * FROM right_status_as_of(current_date);
+`;
+
 /** DDL of every table, idempotent. */
 export function storeSchemaSql(): string {
   const columns = recordColumns()
@@ -93,6 +132,26 @@ ${columns},
   batch_id INTEGER NOT NULL,
   line BIGINT NOT NULL
 );
+-- The mapping tables as last loaded (tidende mappings check): loading other tables changes the
+-- legal-status view below without touching the events.
+CREATE TABLE IF NOT EXISTS mapping_rows (
+  right_type VARCHAR NOT NULL,
+  national_code VARCHAR NOT NULL,
+  mapping_order INTEGER NOT NULL,
+  standard VARCHAR NOT NULL,
+  key_event VARCHAR NOT NULL,
+  detailed_event VARCHAR NOT NULL,
+  state VARCHAR NOT NULL,
+  previous_stage VARCHAR NOT NULL,
+  current_stage VARCHAR NOT NULL,
+  legal_status BOOLEAN NOT NULL,
+  section VARCHAR NOT NULL,
+  label_nb VARCHAR NOT NULL,
+  label_nn VARCHAR NOT NULL,
+  label_en VARCHAR NOT NULL,
+  source VARCHAR NOT NULL
+);
+${LEGAL_STATUS_VIEWS_SQL}
 -- Lines refused by ingest, verbatim, with why: rejected (invalid) or conflict (same eventId,
 -- other content than the event already accepted, which is kept in existing).
 CREATE TABLE IF NOT EXISTS quarantine (

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { parseCsv, parseCsvObjects } from '../../scripts/sample-data/parse-csv.ts';
+import { parseCsv, parseCsvObjects } from '../../../src/lib/csv/parse-csv.ts';
 
 describe('parseCsv(text)', () => {
   test('splits rows on LF or CRLF and fields on commas', () => {

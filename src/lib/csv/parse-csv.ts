@@ -3,10 +3,22 @@
  * inside quotes, CRLF or LF line ends. Malformed input fails with the line it was found on.
  */
 
+/** One row of a CSV file and the line it starts on (a quoted field can span lines). */
+export interface CsvRow {
+  line: number;
+  fields: string[];
+}
+
 /** Reads CSV text into rows of fields; a final line break does not make an empty row. */
 export function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
+  return parseCsvRows(text).map((row) => row.fields);
+}
+
+/** Reads CSV text into rows with the line each starts on, for messages that point at a cell. */
+export function parseCsvRows(text: string): CsvRow[] {
+  const rows: CsvRow[] = [];
   let row: string[] = [];
+  let rowLine = 1;
   let field = '';
   let line = 1;
   let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
@@ -52,9 +64,10 @@ export function parseCsv(text: string): string[][] {
     } else if (char === '\n' || char === '\r') {
       if (char === '\r' && text[i + 1] === '\n') i++;
       endField();
-      rows.push(row);
+      rows.push({ line: rowLine, fields: row });
       row = [];
       line++;
+      rowLine = line;
     } else if (char === '"') {
       throw new Error(
         `CSV line ${line}: a quote inside an unquoted field; quote the whole field and double the quote.`,
@@ -67,7 +80,7 @@ export function parseCsv(text: string): string[][] {
   }
   if (!atFieldStart || row.length > 0) {
     endField();
-    rows.push(row);
+    rows.push({ line: rowLine, fields: row });
   }
   return rows;
 }
