@@ -3,23 +3,13 @@ import { describe, expect, test } from 'vitest';
 import { GENERATOR_CODES } from '../../scripts/sample-data/codes.ts';
 import { generateSampleEvents } from '../../scripts/sample-data/generate-sample.ts';
 import { parseCsv, parseCsvObjects } from '../../src/lib/csv/parse-csv.ts';
+import { GAZETTE_SECTIONS, MAPPING_COLUMNS, STANDARD_OF_RIGHT } from '../../src/lib/mappings/mapping-row.ts';
 
 const root = new URL('../../', import.meta.url);
 const read = (path: string) => readFileSync(new URL(path, root), 'utf8');
 
-const COLUMNS =
-  'nationalCode,standard,keyEvent,detailedEvent,state,previousStage,currentStage,legalStatus,section,labelNb,labelNn,labelEn,source';
-const SECTIONS = [
-  'applications',
-  'registrations',
-  'renewals',
-  'changes',
-  'oppositions',
-  'terminations',
-  'corrections',
-  'other',
-];
-const TABLES = { patent: 'ST.27', trademark: 'ST.61', design: 'ST.87' } as const;
+const COLUMNS = MAPPING_COLUMNS.join(',');
+const TABLES = STANDARD_OF_RIGHT;
 
 const tables = Object.fromEntries(
   Object.keys(TABLES).map((right) => [right, parseCsvObjects(read(`mappings/${right}.csv`))]),
@@ -48,7 +38,7 @@ describe('mappings/*.csv', () => {
         expect(row.nationalCode, where).toMatch(/^[A-Z0-9]{1,5}$/);
         expect(row.standard, where).toBe(standard);
         expect(['true', 'false'], where).toContain(row.legalStatus);
-        expect(SECTIONS, where).toContain(row.section);
+        expect(GAZETTE_SECTIONS, where).toContain(row.section);
         for (const label of [row.labelNb, row.labelNn, row.labelEn])
           expect(label, where).toMatch(/^\S(.*\S)?$/);
         // Labels are sentence case, not the EPO file's upper case.
