@@ -99,6 +99,36 @@ QUALIFY row_number() OVER (
 ) = 1;
 
 CREATE OR REPLACE VIEW right_status AS SELECT * FROM right_status_as_of(current_date);
+
+-- One gazette entry per event that has a publication date, in the issue of the ISO week of that
+-- date (YYYY-WW), with its standard events in table order. A correction goes in the corrections
+-- section; an unmapped event in other, still published. entry_sha256 covers what the entry
+-- publishes (the record and its mapping), not links that later events add (superseded_by).
+CREATE OR REPLACE VIEW gazette_entries AS
+WITH entries AS (
+  SELECT strftime(l.publication_date, '%G-%V') AS issue, any_value(l.section) AS mapped_section,
+    l.right_type, l.event_id, l.office, l.application_number, l.registration_number, l.national_code,
+    l.event_date, l.effective_date, l.publication_date, l.supersedes, l.superseded_by, e.content_sha256,
+    bool_and(l.mapped) AS mapped, any_value(l.legal_status) AS legal_status,
+    any_value(l.label_nb) AS label_nb, any_value(l.label_nn) AS label_nn, any_value(l.label_en) AS label_en,
+    list({
+      'standard': l.standard, 'keyEvent': l.key_event, 'detailedEvent': l.detailed_event, 'state': l.state,
+      'previousStage': l.previous_stage, 'currentStage': l.current_stage, 'statusEventCode': l.status_event_code
+    } ORDER BY l.mapping_order) FILTER (WHERE l.mapped) AS standard_events,
+    coalesce(string_agg(l.status_event_code, ',' ORDER BY l.mapping_order), '') AS status_event_codes
+  FROM legal_status_events l JOIN events e ON e.event_id = l.event_id
+  WHERE l.publication_date IS NOT NULL
+  GROUP BY l.right_type, l.event_id, l.office, l.application_number, l.registration_number, l.national_code,
+    l.event_date, l.effective_date, l.publication_date, l.supersedes, l.superseded_by, e.content_sha256
+),
+sectioned AS (
+  SELECT *, CASE WHEN supersedes IS NOT NULL THEN 'corrections' ELSE coalesce(mapped_section, 'other') END AS section
+  FROM entries
+)
+SELECT * EXCLUDE (mapped_section, content_sha256, status_event_codes),
+  sha256(concat_ws('|', content_sha256, section, coalesce(label_nb, ''), coalesce(label_nn, ''),
+    coalesce(label_en, ''), coalesce(legal_status::VARCHAR, ''), status_event_codes)) AS entry_sha256
+FROM sectioned;
 `;
 
 /** DDL of every table, idempotent. */
@@ -152,6 +182,19 @@ CREATE TABLE IF NOT EXISTS mapping_rows (
   source VARCHAR NOT NULL
 );
 ${LEGAL_STATUS_VIEWS_SQL}
+-- Gazette issues once published, with a hash of each entry: published content is locked, and a
+-- build that would change it fails.
+CREATE TABLE IF NOT EXISTS published_issues (
+  issue VARCHAR PRIMARY KEY,
+  content_sha256 VARCHAR NOT NULL,
+  entries BIGINT NOT NULL,
+  locked_at TIMESTAMPTZ NOT NULL
+);
+CREATE TABLE IF NOT EXISTS published_issue_entries (
+  issue VARCHAR NOT NULL,
+  event_id VARCHAR NOT NULL,
+  entry_sha256 VARCHAR NOT NULL
+);
 -- Lines refused by ingest, verbatim, with why: rejected (invalid) or conflict (same eventId,
 -- other content than the event already accepted, which is kept in existing).
 CREATE TABLE IF NOT EXISTS quarantine (
