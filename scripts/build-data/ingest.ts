@@ -9,7 +9,7 @@
  * transaction commits, the store is as it was before the file.
  */
 import { rm } from 'node:fs/promises';
-import { basename } from 'node:path';
+import { basename, resolve } from 'node:path';
 import type { DuckDBAppender, DuckDBConnection } from '@duckdb/node-api';
 import { CliError } from '../../src/lib/cli-error.ts';
 import type { IngestCounts } from '../../src/lib/ingest/ingest-counts.ts';
@@ -315,7 +315,8 @@ async function commitBatch(
   options: IngestOptions,
 ): Promise<number> {
   const { connection } = store;
-  const file = sqlString(summary.file);
+  // The absolute path, so documents the extract refers to can be found from any working directory.
+  const file = sqlString(resolve(summary.file));
   await connection.run('BEGIN TRANSACTION');
   try {
     const inserted = (

@@ -122,6 +122,38 @@ export const commands: CommandSpec[] = [
     load: () => import('./mappings.ts'),
   },
   {
+    name: 'build',
+    usage: 'build --out DIR [--as-of DATETIME] [--site-url URL] [--store PATH] [--mappings DIR]',
+    summary: 'Build the gazette website and its search index from the store.',
+    details:
+      'Only issues published by --as-of (Monday 00:01 Europe/Oslo of their week) are built. Published\n' +
+      'issues are locked: a build that would change one fails, naming the issue and the entries.',
+    options: {
+      out: { type: 'string', valueName: 'DIR', description: 'Folder to write the site to (required).' },
+      'as-of': {
+        type: 'string',
+        valueName: 'DATETIME',
+        description: 'Build the site as it stands at this ISO 8601 date-time with offset.',
+        default: 'now',
+      },
+      'site-url': {
+        type: 'string',
+        valueName: 'URL',
+        description: 'Absolute URL the site is served at, for feeds and the sitemap.',
+        default: 'http://localhost:4321',
+        env: 'TIDENDE_SITE_URL',
+      },
+      mappings: {
+        type: 'string',
+        valueName: 'DIR',
+        description: 'Folder of the mapping tables.',
+        default: 'mappings',
+      },
+      store,
+    },
+    load: () => import('./build.ts'),
+  },
+  {
     name: 'stats',
     usage: 'stats [--json] [--store PATH]',
     summary: 'Count rights and events per right type, national code and year; list the last ingests.',

@@ -105,7 +105,8 @@ export interface IssueSummary {
   monday: string;
   /** Publication instant, ISO 8601 UTC (Monday 00:01 Europe/Oslo). */
   publishedAt: string;
-  entries: number;
+  /** Number of entries in the issue. */
+  entryCount: number;
   /** Entry counts per right type and section, in section order. */
   counts: { right: RightType; section: GazetteSection; entries: number }[];
   /** Changes whenever what the issue page shows changes. */

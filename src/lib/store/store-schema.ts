@@ -100,35 +100,36 @@ QUALIFY row_number() OVER (
 
 CREATE OR REPLACE VIEW right_status AS SELECT * FROM right_status_as_of(current_date);
 
--- One gazette entry per event that has a publication date, in the issue of the ISO week of that
--- date (YYYY-WW), with its standard events in table order. A correction goes in the corrections
--- section; an unmapped event in other, still published. entry_sha256 covers what the entry
--- publishes (the record and its mapping), not links that later events add (superseded_by).
-CREATE OR REPLACE VIEW gazette_entries AS
-WITH entries AS (
-  SELECT strftime(l.publication_date, '%G-%V') AS issue, any_value(l.section) AS mapped_section,
-    l.right_type, l.event_id, l.office, l.application_number, l.registration_number, l.national_code,
-    l.event_date, l.effective_date, l.publication_date, l.supersedes, l.superseded_by, e.content_sha256,
+-- One row per event with its standard events in table order, its gazette section (a correction
+-- goes in corrections, an unmapped event in other) and the issue of its publication date.
+CREATE OR REPLACE VIEW event_status AS
+WITH grouped AS (
+  SELECT l.event_id, any_value(l.section) AS mapped_section,
     bool_and(l.mapped) AS mapped, any_value(l.legal_status) AS legal_status,
     any_value(l.label_nb) AS label_nb, any_value(l.label_nn) AS label_nn, any_value(l.label_en) AS label_en,
     list({
       'standard': l.standard, 'keyEvent': l.key_event, 'detailedEvent': l.detailed_event, 'state': l.state,
       'previousStage': l.previous_stage, 'currentStage': l.current_stage, 'statusEventCode': l.status_event_code
     } ORDER BY l.mapping_order) FILTER (WHERE l.mapped) AS standard_events,
-    coalesce(string_agg(l.status_event_code, ',' ORDER BY l.mapping_order), '') AS status_event_codes
-  FROM legal_status_events l JOIN events e ON e.event_id = l.event_id
-  WHERE l.publication_date IS NOT NULL
-  GROUP BY l.right_type, l.event_id, l.office, l.application_number, l.registration_number, l.national_code,
-    l.event_date, l.effective_date, l.publication_date, l.supersedes, l.superseded_by, e.content_sha256
-),
-sectioned AS (
-  SELECT *, CASE WHEN supersedes IS NOT NULL THEN 'corrections' ELSE coalesce(mapped_section, 'other') END AS section
-  FROM entries
+    coalesce(string_agg(l.status_event_code, ',' ORDER BY l.mapping_order), '') AS status_event_codes,
+    any_value(l.superseded_by) AS superseded_by
+  FROM legal_status_events l GROUP BY l.event_id
 )
-SELECT * EXCLUDE (mapped_section, content_sha256, status_event_codes),
+SELECT e.* EXCLUDE (raw), strftime(e.publication_date, '%G-%V') AS issue,
+  CASE WHEN e.supersedes IS NOT NULL THEN 'corrections' ELSE coalesce(g.mapped_section, 'other') END AS section,
+  g.* EXCLUDE (event_id, mapped_section)
+FROM events e JOIN grouped g ON g.event_id = e.event_id;
+
+-- One gazette entry per event that has a publication date. entry_sha256 covers what the entry
+-- publishes (the record and its mapping), not links that later events add (superseded_by).
+CREATE OR REPLACE VIEW gazette_entries AS
+SELECT issue, section, right_type, event_id, office, application_number, registration_number, national_code,
+  event_date, effective_date, publication_date, supersedes, superseded_by, mapped, legal_status,
+  label_nb, label_nn, label_en, standard_events,
   sha256(concat_ws('|', content_sha256, section, coalesce(label_nb, ''), coalesce(label_nn, ''),
     coalesce(label_en, ''), coalesce(legal_status::VARCHAR, ''), status_event_codes)) AS entry_sha256
-FROM sectioned;
+FROM event_status
+WHERE publication_date IS NOT NULL;
 `;
 
 /** DDL of every table, idempotent. */

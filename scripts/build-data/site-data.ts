@@ -1,0 +1,357 @@
+/**
+ * Site data stage: exports from the store the JSON the gazette pages render (see
+ * src/lib/site/site-data.ts): one file per published issue, one per right, an index of rights and
+ * `site.json`. Only what is public at the as-of time goes out: issues published by then, events
+ * that happened by then and are not waiting for a later issue. Rights are read a page at a time,
+ * so memory does not grow with the archive.
+ */
+import { createHash } from 'node:crypto';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { RIGHT_TYPES, type RightType } from '../../src/lib/event-record.ts';
+import {
+  issueDueAt,
+  issuePublicationInstant,
+  mondayOfIssue,
+  osloDate,
+} from '../../src/lib/gazette/issue-week.ts';
+import { GAZETTE_SECTIONS, type GazetteSection } from '../../src/lib/mappings/mapping-row.ts';
+import type {
+  EntryView,
+  HistoryEventView,
+  IssueData,
+  IssueSummary,
+  Labels,
+  RegisterView,
+  RightData,
+  RightIndexEntry,
+  SiteData,
+  StandardLabels,
+} from '../../src/lib/site/site-data.ts';
+import { rightFile } from '../../src/lib/site/site-data.ts';
+import type { Standard } from '../../src/lib/standards/code-list-schema.ts';
+import type { CodeListIndex } from '../../src/lib/standards/code-lists.ts';
+import { sqlString } from '../../src/lib/store/duckdb-types.ts';
+import type { EventStore } from '../../src/lib/store/event-store.ts';
+
+/** Rights read per query. */
+const RIGHTS_PAGE = 2_000;
+/** Issues read per query. */
+const ISSUES_PAGE = 100;
+
+type Row = Record<string, unknown>;
+
+export interface SiteDataSummary {
+  dueIssue: string | null;
+  issues: number;
+  entries: number;
+  rights: number;
+}
+
+async function rows(store: EventStore, sql: string): Promise<Row[]> {
+  return (await store.connection.runAndReadAll(sql)).getRowObjectsJson() as Row[];
+}
+
+/** Writes JSON with a cache key: the hash of everything else in it. */
+async function writeJsonWithKey<T extends object>(path: string, value: T): Promise<T & { cacheKey: string }> {
+  const cacheKey = createHash('sha256').update(JSON.stringify(value)).digest('hex').slice(0, 16);
+  const keyed = { ...value, cacheKey };
+  await mkdir(dirname(path), { recursive: true });
+  await writeFile(path, JSON.stringify(keyed));
+  return keyed;
+}
+
+function labelsOf(row: Row): Labels | null {
+  return row.label_nb === null
+    ? null
+    : { nb: String(row.label_nb), nn: String(row.label_nn), en: String(row.label_en) };
+}
+
+function optional<T>(value: unknown): T | undefined {
+  return value === null || value === undefined ? undefined : (value as T);
+}
+
+function linkTo(eventId: unknown, issue: unknown) {
+  return eventId === null
+    ? undefined
+    : { eventId: String(eventId), issue: issue === null ? null : String(issue) };
+}
+
+/** The register frozen at an event, as pages show it. */
+function registerView(row: Row): RegisterView {
+  const register = row.register as Record<string, unknown>;
+  const documents = (row.documents as { kind: string; href: string; mediaType: string }[]) ?? [];
+  const image = documents.find((d) => d.mediaType.startsWith('image/') && !/^[a-z]+:/i.test(d.href));
+  const strip = <T extends object>(items: T[]) =>
+    items.map((item) => Object.fromEntries(Object.entries(item).filter(([, v]) => v !== null)) as T);
+  return {
+    right: row.right_type as RightType,
+    applicationNumber: String(row.application_number),
+    registrationNumber: optional(row.registration_number),
+    kind: optional(register.kind),
+    title: String(register.title),
+    markFeature: optional(register.markFeature),
+    filingDate: optional(register.filingDate),
+    registrationDate: optional(register.registrationDate),
+    expiryDate: optional(register.expiryDate),
+    parties: strip((register.parties as RegisterView['parties']) ?? []),
+    classes: strip((register.classes as RegisterView['classes']) ?? []),
+    priorities: strip((register.priorities as RegisterView['priorities']) ?? []),
+    ...(image ? { image: { href: image.href, mediaType: image.mediaType } } : {}),
+  };
+}
+
+function standardLabels(codes: CodeListIndex): StandardLabels {
+  const byCode = (entries: { code: string; label: Labels }[]) =>
+    Object.fromEntries(entries.map((e) => [e.code, e.label]));
+  return {
+    verified: codes.list.provenance.verified,
+    states: byCode(codes.list.states),
+    stages: byCode(codes.list.stages),
+    categories: byCode(codes.list.categories),
+    events: Object.fromEntries(codes.list.events.map((e) => [e.code, e.label])),
+  };
+}
+
+/**
+ * Collects the events public at `asOf` in a temporary table, with the issue of any correction
+ * link, so that issues and rights are each read with one cheap query.
+ */
+async function stagePublicEvents(store: EventStore, asOfDate: string, due: string | null): Promise<void> {
+  const published = due === null ? 'FALSE' : `s.issue <= ${sqlString(due)}`;
+  await store.connection.run(`
+    CREATE OR REPLACE TEMP TABLE public_base AS
+    SELECT s.*, CASE WHEN ${published} THEN s.issue END AS published_issue
+    FROM event_status s
+    WHERE s.event_date <= ${sqlString(asOfDate)}::DATE AND (s.issue IS NULL OR ${published});
+    CREATE OR REPLACE TEMP TABLE public_events AS
+    SELECT p.*, sup.published_issue AS supersedes_issue, cor.event_id AS public_superseded_by,
+      cor.published_issue AS superseded_by_issue
+    FROM public_base p
+    LEFT JOIN public_base sup ON sup.event_id = p.supersedes
+    LEFT JOIN public_base cor ON cor.event_id = p.superseded_by;
+    DROP TABLE public_base;
+    CREATE OR REPLACE TEMP TABLE public_rights AS
+    SELECT right_type, application_number, row_number() OVER (ORDER BY right_type, application_number) AS n
+    FROM (SELECT DISTINCT right_type, application_number FROM public_events);
+  `);
+}
+
+function entryView(row: Row): EntryView {
+  return {
+    ...registerView(row),
+    eventId: String(row.event_id),
+    section: row.section as GazetteSection,
+    eventDate: String(row.event_date),
+    effectiveDate: optional(row.effective_date),
+    publicationDate: String(row.publication_date),
+    nationalCode: String(row.national_code),
+    nationalLabel: labelsOf(row),
+    legalStatus: row.legal_status as boolean | null,
+    standardEvents: (row.standard_events as EntryView['standardEvents']) ?? [],
+    supersedes: linkTo(row.supersedes, row.supersedes_issue),
+    supersededBy: linkTo(row.public_superseded_by, row.superseded_by_issue),
+  };
+}
+
+async function exportIssues(
+  store: EventStore,
+  dir: string,
+): Promise<{ summaries: IssueSummary[]; entries: number }> {
+  const issues = (
+    await rows(
+      store,
+      'SELECT DISTINCT published_issue AS issue FROM public_events WHERE published_issue IS NOT NULL ORDER BY issue DESC',
+    )
+  ).map((r) => String(r.issue));
+  const sectionOrder = `list_position(${JSON.stringify(GAZETTE_SECTIONS).replaceAll('"', "'")}, p.section)`;
+  const rightOrder = `list_position(${JSON.stringify(RIGHT_TYPES).replaceAll('"', "'")}, p.right_type)`;
+  const summaries: IssueSummary[] = [];
+  let entries = 0;
+  for (let i = 0; i < issues.length; i += ISSUES_PAGE) {
+    const page = issues.slice(i, i + ISSUES_PAGE);
+    const found = await rows(
+      store,
+      `SELECT p.* FROM public_events p WHERE p.published_issue IN (${page.map(sqlString).join(', ')})
+       ORDER BY p.published_issue DESC, ${rightOrder}, ${sectionOrder}, p.application_number, p.event_id`,
+    );
+    const byIssue = Map.groupBy(found, (row) => String(row.published_issue));
+    for (const issue of page) {
+      const summary = await writeIssue(dir, issue, byIssue.get(issue) ?? []);
+      summaries.push(summary);
+      entries += summary.entryCount;
+    }
+  }
+  return { summaries, entries };
+}
+
+async function writeIssue(dir: string, issue: string, found: Row[]): Promise<IssueSummary> {
+  const views = found.map(entryView);
+  const counts = new Map<string, IssueSummary['counts'][number]>();
+  for (const view of views) {
+    const key = `${view.right}/${view.section}`;
+    const count = counts.get(key) ?? { right: view.right, section: view.section, entries: 0 };
+    count.entries++;
+    counts.set(key, count);
+  }
+  const [year, week] = issue.split('-').map(Number) as [number, number];
+  const summary = {
+    id: issue,
+    year,
+    week,
+    monday: mondayOfIssue(issue),
+    publishedAt: issuePublicationInstant(issue).toISOString(),
+    entryCount: views.length,
+    counts: [...counts.values()],
+  };
+  const written = await writeJsonWithKey<Omit<IssueData, 'cacheKey'>>(join(dir, 'issues', `${issue}.json`), {
+    ...summary,
+    entries: views,
+  });
+  return { ...summary, cacheKey: written.cacheKey };
+}
+
+function historyView(row: Row): HistoryEventView {
+  return {
+    eventId: String(row.event_id),
+    eventDate: String(row.event_date),
+    effectiveDate: optional(row.effective_date),
+    publicationDate: row.published_issue === null ? undefined : optional(row.publication_date),
+    issue: row.published_issue === null ? null : String(row.published_issue),
+    nationalCode: String(row.national_code),
+    nationalLabel: labelsOf(row),
+    legalStatus: row.legal_status as boolean | null,
+    standardEvents: (row.standard_events as HistoryEventView['standardEvents']) ?? [],
+    supersedes: linkTo(row.supersedes, row.supersedes_issue),
+    supersededBy: linkTo(row.public_superseded_by, row.superseded_by_issue),
+  };
+}
+
+async function exportRights(store: EventStore, dir: string, asOfDate: string): Promise<RightIndexEntry[]> {
+  const index: RightIndexEntry[] = [];
+  const total = Number((await rows(store, 'SELECT count(*) AS n FROM public_rights'))[0]?.n ?? 0);
+  for (let from = 1; from <= total; from += RIGHTS_PAGE) {
+    const page = `r.n BETWEEN ${from} AND ${from + RIGHTS_PAGE - 1}`;
+    const events = await rows(
+      store,
+      `SELECT p.* FROM public_rights r
+       JOIN public_events p ON p.right_type = r.right_type AND p.application_number = r.application_number
+       WHERE ${page} ORDER BY r.n, p.event_date, p.event_id`,
+    );
+    const statuses = await rows(
+      store,
+      `SELECT s.right_type, s.application_number, s.state, s.stage, s.last_key_event, s.status_event_code
+       FROM right_status_as_of(${sqlString(asOfDate)}::DATE) s
+       JOIN public_rights r ON r.right_type = s.right_type AND r.application_number = s.application_number
+       WHERE ${page}`,
+    );
+    const statusOf = new Map(statuses.map((s) => [`${s.right_type}/${s.application_number}`, s]));
+    let start = 0;
+    while (start < events.length) {
+      const first = events[start] as Row;
+      let end = start + 1;
+      while (
+        end < events.length &&
+        (events[end] as Row).right_type === first.right_type &&
+        (events[end] as Row).application_number === first.application_number
+      ) {
+        end++;
+      }
+      const history = events.slice(start, end);
+      const latest = history[history.length - 1] as Row;
+      const status = statusOf.get(`${first.right_type}/${first.application_number}`);
+      const documents = new Map<string, { kind: string; href: string; mediaType: string }>();
+      for (const event of history) {
+        for (const d of (event.documents as { kind: string; href: string; mediaType: string }[]) ?? []) {
+          if (!/^[a-z]+:/i.test(d.href))
+            documents.set(d.href, { kind: d.kind, href: d.href, mediaType: d.mediaType });
+        }
+      }
+      const register = registerView(latest);
+      const right: Omit<RightData, 'cacheKey'> = {
+        ...register,
+        status: status
+          ? {
+              state: String(status.state),
+              stage: String(status.stage),
+              lastKeyEvent: String(status.last_key_event),
+              statusEventCode: String(status.status_event_code),
+            }
+          : null,
+        history: history.map(historyView),
+        documents: [...documents.values()],
+      };
+      const written = await writeJsonWithKey(
+        join(dir, rightFile(register.right, register.applicationNumber)),
+        right,
+      );
+      index.push({
+        right: register.right,
+        applicationNumber: register.applicationNumber,
+        ...(register.registrationNumber ? { registrationNumber: register.registrationNumber } : {}),
+        title: register.title,
+        cacheKey: written.cacheKey,
+      });
+      start = end;
+    }
+  }
+  return index;
+}
+
+/** A document the site shows: its path on the site (its href) and where the file is. */
+export interface DocumentSource {
+  href: string;
+  source: string;
+}
+
+/** The documents of public events, found beside the extract that brought them. */
+async function publicDocuments(store: EventStore): Promise<DocumentSource[]> {
+  const found = await rows(
+    store,
+    `SELECT DISTINCT u.d.href AS href, b.file AS extract
+     FROM public_events p CROSS JOIN unnest(p.documents) AS u(d) JOIN ingest_batches b ON b.batch_id = p.batch_id
+     WHERE NOT regexp_matches(u.d.href, '^[a-zA-Z]+:') ORDER BY href`,
+  );
+  return found.map((r) => ({
+    href: String(r.href),
+    source: resolve(dirname(String(r.extract)), String(r.href)),
+  }));
+}
+
+/**
+ * Writes the site data for `asOf` into `dir`, replacing what was there: it is built in a sibling
+ * folder and renamed into place, so a failed export never leaves half a site's data.
+ */
+export async function exportSiteData(
+  store: EventStore,
+  options: { dir: string; asOf: Date; codeLists: Record<Standard, CodeListIndex> },
+): Promise<SiteDataSummary> {
+  const staging = `${options.dir}.partial`;
+  await rm(staging, { recursive: true, force: true });
+  await mkdir(staging, { recursive: true });
+  const asOfDate = osloDate(options.asOf);
+  const dueCandidate = issueDueAt(options.asOf);
+  const hasIssue = await rows(
+    store,
+    `SELECT 1 FROM gazette_entries WHERE issue <= ${sqlString(dueCandidate)} LIMIT 1`,
+  );
+  const due = hasIssue.length > 0 ? dueCandidate : null;
+  await stagePublicEvents(store, asOfDate, due);
+  const { summaries, entries } = await exportIssues(store, staging);
+  const index = await exportRights(store, staging, asOfDate);
+  await writeFile(join(staging, 'rights-index.json'), JSON.stringify(index));
+  const site: SiteData = {
+    asOf: options.asOf.toISOString(),
+    dueIssue: summaries[0]?.id ?? null,
+    issues: summaries,
+    standards: Object.fromEntries(
+      Object.entries(options.codeLists).map(([standard, codes]) => [standard, standardLabels(codes)]),
+    ) as Record<Standard, StandardLabels>,
+  };
+  await writeFile(join(staging, 'site.json'), JSON.stringify(site));
+  await writeFile(join(staging, 'documents.json'), JSON.stringify(await publicDocuments(store)));
+  await store.connection.run('DROP TABLE IF EXISTS public_events; DROP TABLE IF EXISTS public_rights;');
+  await rm(options.dir, { recursive: true, force: true });
+  await rename(staging, options.dir);
+  return { dueIssue: site.dueIssue, issues: summaries.length, entries, rights: index.length };
+}

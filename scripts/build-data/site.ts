@@ -1,0 +1,65 @@
+/**
+ * Site stage: renders the gazette website with Astro from the exported site data, copies the
+ * documents the pages show, and indexes the result for search. Astro's incremental build reuses
+ * the output of pages whose cache key (a hash of their data) did not change.
+ */
+import { copyFile, mkdir, readdir, readFile, stat } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { CliError } from '../../src/lib/cli-error.ts';
+import type { DocumentSource } from './site-data.ts';
+
+/** The project root, where astro.config.mjs is. */
+const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+export interface RenderSiteOptions {
+  /** Folder the site is written to. */
+  outDir: string;
+  /** Folder of the site data (from exportSiteData). */
+  siteDataDir: string;
+  /** Absolute URL the site is served at, for feeds and the sitemap. */
+  siteUrl: string;
+}
+
+async function countPages(dir: string): Promise<number> {
+  let pages = 0;
+  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
+    if (entry.isFile() && entry.name.endsWith('.html')) pages++;
+  }
+  return pages;
+}
+
+/** Copies each document to its href under the site, unless an identical-size copy is there. */
+async function copyDocuments(siteDataDir: string, outDir: string): Promise<number> {
+  const documents = JSON.parse(
+    await readFile(join(siteDataDir, 'documents.json'), 'utf8'),
+  ) as DocumentSource[];
+  let copied = 0;
+  for (const { href, source } of documents) {
+    const target = resolve(outDir, href);
+    if (!target.startsWith(resolve(outDir))) continue; // an href may not point outside the site
+    const [from, to] = await Promise.all([stat(source).catch(() => null), stat(target).catch(() => null)]);
+    if (!from)
+      throw new CliError(`Document ${href} is missing: expected it at ${source}, beside its extract.`);
+    if (to && to.size === from.size) continue;
+    await mkdir(dirname(target), { recursive: true });
+    await copyFile(source, target);
+    copied++;
+  }
+  return copied;
+}
+
+/** Renders the site into `outDir`; returns the number of HTML pages and documents copied. */
+export async function renderSite(options: RenderSiteOptions): Promise<{ pages: number; documents: number }> {
+  // The pages read their data and the site URL from the environment (see astro.config.mjs).
+  process.env.TIDENDE_SITE_DATA = resolve(options.siteDataDir);
+  process.env.TIDENDE_SITE_URL = options.siteUrl;
+  const { build } = await import('astro');
+  try {
+    await build({ root: PROJECT_ROOT, outDir: resolve(options.outDir), logLevel: 'warn' });
+  } catch (error) {
+    throw new CliError(`The site could not be rendered: ${(error as Error).message}`, { cause: error });
+  }
+  const documents = await copyDocuments(options.siteDataDir, options.outDir);
+  return { pages: await countPages(options.outDir), documents };
+}
