@@ -1,0 +1,126 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ingestFile } from '../../scripts/build-data/ingest.ts';
+import { exportSiteData } from '../../scripts/build-data/site-data.ts';
+import type { EventRecordInput } from '../../src/lib/event-record.ts';
+import { loadMappingRows } from '../../src/lib/mappings/load-mapping-rows.ts';
+import { readMappingTables } from '../../src/lib/mappings/read-mapping-tables.ts';
+import type { IssueData, RightData, RightIndexEntry, SiteData } from '../../src/lib/site/site-data.ts';
+import { loadCodeLists } from '../../src/lib/standards/code-lists.ts';
+import { openEventStore } from '../../src/lib/store/event-store.ts';
+import { line, trademarkRecord } from '../helpers/records.ts';
+import { useTempDirs } from '../helpers/temp-dir.ts';
+
+const tempDir = useTempDirs();
+
+const event = (
+  id: string,
+  code: string,
+  date: string,
+  published?: string,
+  overrides: Partial<EventRecordInput> = {},
+) =>
+  trademarkRecord({
+    eventId: id,
+    applicationNumber: id.split('-')[0] as string,
+    nationalCode: code,
+    eventDate: date,
+    publicationDate: published,
+    ...overrides,
+  });
+
+const events = [
+  event('A-1', 'TMFIL', '2024-01-02'),
+  event('A-2', 'TMREG', '2024-01-05', '2024-01-08'),
+  event('A-3', 'TMREG', '2024-01-20', '2024-01-22', { supersedes: 'A-2' }),
+  event('B-1', 'TMFIL', '2024-01-03', '2024-01-08'),
+  // Happens before as-of but waits for an issue after it: not public yet.
+  event('B-2', 'TMREG', '2024-01-24', '2024-01-29'),
+  // Happens after as-of.
+  event('C-1', 'TMFIL', '2024-02-10', '2024-02-12'),
+];
+
+async function exportAt(asOf: string, records = events) {
+  const dir = await tempDir();
+  const file = join(dir, 'events.ndjson');
+  await writeFile(file, records.map(line).join('\n'));
+  const store = await openEventStore(join(dir, 'store.duckdb'));
+  const codeLists = await loadCodeLists();
+  try {
+    await ingestFile(store, file, { quarantinePath: join(dir, 'q.ndjson'), workers: 0 });
+    await loadMappingRows(store, (await readMappingTables('mappings', codeLists)).rows);
+    const summary = await exportSiteData(store, { dir: join(dir, 'site'), asOf: new Date(asOf), codeLists });
+    const read = async <T>(path: string) => JSON.parse(await readFile(join(dir, 'site', path), 'utf8')) as T;
+    return { summary, read };
+  } finally {
+    store.closeSync();
+  }
+}
+
+describe('exportSiteData(store, options)', () => {
+  // Wednesday 24 January 2024: issues 2024-02 to 2024-04 are out.
+  const asOf = '2024-01-24T12:00:00Z';
+
+  it('exports only the issues published by as-of, newest first', async () => {
+    const { summary, read } = await exportAt(asOf);
+    expect(summary).toEqual({ dueIssue: '2024-04', issues: 2, entries: 3, rights: 2 });
+    const site = await read<SiteData>('site.json');
+    expect(site.issues.map((i) => [i.id, i.entryCount, i.monday, i.publishedAt])).toEqual([
+      ['2024-04', 1, '2024-01-22', '2024-01-21T23:01:00.000Z'],
+      ['2024-02', 2, '2024-01-08', '2024-01-07T23:01:00.000Z'],
+    ]);
+    expect(site.standards['ST.61'].verified).toBe(false);
+    expect(site.standards['ST.27'].states.A).toEqual({ nb: 'Aktiv', nn: 'Aktiv', en: 'Active' });
+  });
+
+  it('links a correction and the corrected entry both ways, with their issues', async () => {
+    const { read } = await exportAt(asOf);
+    const older = await read<IssueData>('issues/2024-02.json');
+    const newer = await read<IssueData>('issues/2024-04.json');
+    expect(older.entries.find((e) => e.eventId === 'A-2')?.supersededBy).toEqual({
+      eventId: 'A-3',
+      issue: '2024-04',
+    });
+    expect(newer.entries[0]).toMatchObject({
+      eventId: 'A-3',
+      section: 'corrections',
+      supersedes: { eventId: 'A-2', issue: '2024-02' },
+      nationalLabel: { en: 'Trademark registered' },
+    });
+  });
+
+  it('gives each right its history of public events and its status at as-of', async () => {
+    const { read } = await exportAt(asOf);
+    const a = await read<RightData>('rights/trademark/A.json');
+    expect(a.history.map((h) => [h.eventId, h.issue])).toEqual([
+      ['A-1', null],
+      ['A-2', '2024-02'],
+      ['A-3', '2024-04'],
+    ]);
+    expect(a.status).toMatchObject({ state: expect.any(String), lastKeyEvent: expect.any(String) });
+    const b = await read<RightData>('rights/trademark/B.json');
+    expect(b.history.map((h) => h.eventId)).toEqual(['B-1']);
+    const index = await read<RightIndexEntry[]>('rights-index.json');
+    expect(index.map((r) => r.applicationNumber)).toEqual(['A', 'B']);
+  });
+
+  it('keeps cache keys while data stays the same, and changes them when it changes', async () => {
+    const first = await exportAt(asOf);
+    const again = await exportAt(asOf);
+    const later = await exportAt('2024-01-29T12:00:00Z');
+    const key = async (run: typeof first, path: string) =>
+      (await run.read<{ cacheKey: string }>(path)).cacheKey;
+    expect(await key(again, 'issues/2024-02.json')).toBe(await key(first, 'issues/2024-02.json'));
+    expect(await key(again, 'rights/trademark/A.json')).toBe(await key(first, 'rights/trademark/A.json'));
+    // B-2's issue came out: B's page changes, A's does not.
+    expect(await key(later, 'rights/trademark/B.json')).not.toBe(await key(first, 'rights/trademark/B.json'));
+    expect(await key(later, 'rights/trademark/A.json')).toBe(await key(first, 'rights/trademark/A.json'));
+  });
+
+  it('exports nothing public before the first issue', async () => {
+    const { summary, read } = await exportAt('2024-01-05T12:00:00Z');
+    expect(summary.dueIssue).toBeNull();
+    expect((await read<SiteData>('site.json')).issues).toEqual([]);
+  });
+});
