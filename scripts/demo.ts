@@ -1,7 +1,7 @@
 /**
  * `npm start`: the main job on the bundled demo data. Generates the demo extract, ingests it
- * into the default store, maps it to the WIPO standards and prints what the store holds. Run
- * again, it changes nothing.
+ * into the default store, maps it to the WIPO standards, prints what the store holds, builds the
+ * gazette site into dist/ and serves it on localhost (PORT, default 4321) until Ctrl-C.
  */
 import { main } from './cli.ts';
 
@@ -20,6 +20,8 @@ await step(['sample', '--rights', '2000', '--seed', '1', '--out', DEMO_EXTRACT])
 await step(['ingest', DEMO_EXTRACT]);
 await step(['mappings', 'check']);
 await step(['stats']);
+await step(['build', '--out', 'dist']);
 process.stdout.write(
-  '\nThe event store is .tidende/store.duckdb. Open it with DuckDB, or run `npx tidende --help` for more.\n',
+  '\nThe event store is .tidende/store.duckdb; `npx tidende --help` lists what else there is.\n',
 );
+await step(['serve', 'dist', '--port', process.env.PORT ?? '4321']);

@@ -154,6 +154,20 @@ export const commands: CommandSpec[] = [
     load: () => import('./build.ts'),
   },
   {
+    name: 'serve',
+    usage: 'serve DIR [--port N]',
+    summary: 'Serve a built site on localhost until stopped.',
+    options: {
+      port: {
+        type: 'string',
+        valueName: 'N',
+        description: 'Port to listen on; 0 for any free port.',
+        default: '4321',
+      },
+    },
+    load: () => import('./serve.ts'),
+  },
+  {
     name: 'stats',
     usage: 'stats [--json] [--store PATH]',
     summary: 'Count rights and events per right type, national code and year; list the last ingests.',
