@@ -1,12 +1,16 @@
 /**
  * Site stage: renders the gazette website with Astro from the exported site data, copies the
- * documents the pages show, and indexes the result for search. Astro's incremental build reuses
+ * documents the pages show, and indexes the result for search (Pagefind, one index per language,
+ * and the number lookup that takes a typed application or registration number to its page). Astro's incremental build reuses
  * the output of pages whose cache key (a hash of their data) did not change.
  */
 import { copyFile, mkdir, readdir, readFile, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CliError } from '../../src/lib/cli-error.ts';
+import { writeNumberIndex } from '../../src/lib/site/number-index.ts';
+import { indexSite } from '../../src/lib/site/search-index.ts';
+import { siteDataReader } from '../../src/lib/site/site-data.ts';
 import type { DocumentSource } from './site-data.ts';
 
 /** The project root, where astro.config.mjs is. */
@@ -50,7 +54,9 @@ async function copyDocuments(siteDataDir: string, outDir: string): Promise<numbe
 }
 
 /** Renders the site into `outDir`; returns the number of HTML pages and documents copied. */
-export async function renderSite(options: RenderSiteOptions): Promise<{ pages: number; documents: number }> {
+export async function renderSite(
+  options: RenderSiteOptions,
+): Promise<{ pages: number; documents: number; indexed: number }> {
   // The pages read their data and the site URL from the environment (see astro.config.mjs).
   process.env.TIDENDE_SITE_DATA = resolve(options.siteDataDir);
   process.env.TIDENDE_SITE_URL = options.siteUrl;
@@ -61,5 +67,7 @@ export async function renderSite(options: RenderSiteOptions): Promise<{ pages: n
     throw new CliError(`The site could not be rendered: ${(error as Error).message}`, { cause: error });
   }
   const documents = await copyDocuments(options.siteDataDir, options.outDir);
-  return { pages: await countPages(options.outDir), documents };
+  const search = await indexSite(options.outDir);
+  await writeNumberIndex(options.outDir, await siteDataReader(options.siteDataDir).rightsIndex());
+  return { pages: await countPages(options.outDir), documents, indexed: search.pages };
 }

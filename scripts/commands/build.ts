@@ -64,7 +64,7 @@ export async function run(args: CommandArgs): Promise<number> {
   process.stdout.write(
     `build ${outDir}: as of ${asOf.toISOString()}, latest issue ${exported.dueIssue ?? '(none yet)'}; ` +
       `${exported.issues} issues (${locked.newlyLocked.length} newly locked), ${exported.rights} rights, ` +
-      `${rendered.pages} pages, ${rendered.documents} documents copied; ${seconds} s\n`,
+      `${rendered.pages} pages (${rendered.indexed} indexed for search), ${rendered.documents} documents copied; ${seconds} s\n`,
   );
   return 0;
 }

@@ -1,0 +1,137 @@
+/**
+ * An issue page: its entries grouped by right type, then by section in the gazette's order, with
+ * a table of contents and links to the issues before and after it.
+ */
+import { RIGHT_TYPES, type RightType } from '../../event-record.ts';
+import { GAZETTE_SECTIONS, type GazetteSection } from '../../mappings/mapping-row.ts';
+import type { EntryView, IssueData, IssueSummary, Language, SiteData } from '../site-data.ts';
+import { type EntryCardView, entryCardView, type LinkView } from './entry-view.ts';
+import { formatCount, formatInstantDate } from './format.ts';
+import { issuePath, localizedPath, sectionAnchor } from './site-urls.ts';
+import { makeTranslator, pluralKey } from './translator.ts';
+
+/** Entries of one right type and section, in the order given. */
+export interface EntryGroup<T = EntryView> {
+  right: RightType;
+  section: GazetteSection;
+  entries: T[];
+}
+
+/**
+ * Groups entries by right type (patents, trademarks, designs) and section (GAZETTE_SECTIONS order),
+ * keeping the order of entries within a group.
+ */
+export function groupEntries(entries: EntryView[]): EntryGroup[] {
+  const groups = new Map<string, EntryGroup>();
+  for (const entry of entries) {
+    const key = `${entry.right}/${entry.section}`;
+    let group = groups.get(key);
+    if (!group) {
+      group = { right: entry.right, section: entry.section, entries: [] };
+      groups.set(key, group);
+    }
+    group.entries.push(entry);
+  }
+  const rank = (g: EntryGroup) =>
+    RIGHT_TYPES.indexOf(g.right) * GAZETTE_SECTIONS.length + GAZETTE_SECTIONS.indexOf(g.section);
+  return [...groups.values()].sort((a, b) => rank(a) - rank(b));
+}
+
+export interface SectionView<T> {
+  section: GazetteSection;
+  heading: string;
+  anchor: string;
+  count: string;
+  entries: T;
+}
+
+export interface RightSectionsView<T> {
+  right: RightType;
+  heading: string;
+  anchor: string;
+  count: string;
+  sections: SectionView<T>[];
+}
+
+/** Counts per right type and section (from an issue summary) as nested headings with anchors. */
+export function countsView(counts: IssueSummary['counts'], lang: Language): RightSectionsView<number>[] {
+  const t = makeTranslator(lang);
+  return RIGHT_TYPES.flatMap((right) => {
+    const sections = GAZETTE_SECTIONS.flatMap((section) => {
+      const entries = counts
+        .filter((c) => c.right === right && c.section === section)
+        .reduce((sum, c) => sum + c.entries, 0);
+      return entries
+        ? [
+            {
+              section,
+              heading: t(`section.${section}`),
+              anchor: sectionAnchor(right, section),
+              count: formatCount(entries, lang),
+              entries,
+            },
+          ]
+        : [];
+    });
+    if (!sections.length) return [];
+    const total = sections.reduce((sum, s) => sum + s.entries, 0);
+    return [
+      { right, heading: t(`rights.${right}`), anchor: right, count: formatCount(total, lang), sections },
+    ];
+  });
+}
+
+export interface IssuePageView {
+  id: string;
+  title: string;
+  heading: string;
+  published: { text: string; datetime: string };
+  total: string;
+  previous: LinkView | null;
+  next: LinkView | null;
+  rights: RightSectionsView<EntryCardView[]>[];
+}
+
+/** The issues before and after one, from the site's list (newest first). */
+export function neighbourIssues(
+  id: string,
+  issues: Pick<IssueSummary, 'id'>[],
+): { previous: string | null; next: string | null } {
+  const index = issues.findIndex((issue) => issue.id === id);
+  if (index < 0) return { previous: null, next: null };
+  return { previous: issues[index + 1]?.id ?? null, next: issues[index - 1]?.id ?? null };
+}
+
+/** An issue page in a language. */
+export function issuePageView(issue: IssueData, site: SiteData, lang: Language): IssuePageView {
+  const t = makeTranslator(lang);
+  const { previous, next } = neighbourIssues(issue.id, site.issues);
+  const groups = groupEntries(issue.entries);
+  const counts = groups.map((g) => ({ right: g.right, section: g.section, entries: g.entries.length }));
+  const rights = countsView(counts, lang).map((right) => ({
+    ...right,
+    sections: right.sections.map((section) => ({
+      ...section,
+      entries: (
+        groups.find((g) => g.right === right.right && g.section === section.section)?.entries ?? []
+      ).map((entry) => entryCardView(entry, site.standards, lang)),
+    })),
+  }));
+  const link = (id: string | null, key: 'issue.previous' | 'issue.next') =>
+    id ? { href: localizedPath(lang, issuePath(id)), text: t(key, { issue: id }) } : null;
+  return {
+    id: issue.id,
+    title: t('issue.title', { issue: issue.id }),
+    heading: t('issue.heading', { issue: issue.id, week: issue.week, year: issue.year }),
+    published: {
+      text: t('issue.published', { date: formatInstantDate(issue.publishedAt, lang) }),
+      datetime: issue.publishedAt,
+    },
+    total: t(pluralKey('issue.entries', issue.entries.length, lang), {
+      count: formatCount(issue.entries.length, lang),
+    }),
+    previous: link(previous, 'issue.previous'),
+    next: link(next, 'issue.next'),
+    rights,
+  };
+}

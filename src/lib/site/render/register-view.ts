@@ -1,0 +1,124 @@
+/**
+ * A right's register page: its current key data and legal status, every event of its legal-status
+ * history, and its documents and images.
+ */
+import type { HistoryEventView, Language, RightData, SiteData } from '../site-data.ts';
+import { type DateView, eventLinkView, type ImageView, imageView, type LinkView } from './entry-view.ts';
+import { formatDate } from './format.ts';
+import { type KeyDataRow, keyDataRows } from './key-data.ts';
+import {
+  currentStatusLine,
+  type NationalEventLine,
+  nationalEventLine,
+  type StandardEventLine,
+  standardEventLine,
+} from './legal-status.ts';
+import { documentSrc, eventAnchor, eventFragment, issuePath, localizedPath } from './site-urls.ts';
+import { makeTranslator } from './translator.ts';
+
+export interface HistoryRowView {
+  anchor: string;
+  date: DateView;
+  effectiveDate: DateView | null;
+  nationalEvent: NationalEventLine;
+  standardEvents: StandardEventLine[];
+  /** The entry in the issue that published it; null when it was not in the gazette. */
+  issue: LinkView | null;
+  /** "Correction" or "Corrected", for a row that is one. */
+  correctionMark: string | null;
+  corrects: LinkView | null;
+  correctedBy: LinkView | null;
+}
+
+export interface RegisterPageView {
+  title: string;
+  heading: string;
+  image: ImageView | null;
+  keyData: KeyDataRow[];
+  status: ReturnType<typeof currentStatusLine>;
+  historyCaption: string;
+  history: HistoryRowView[];
+  /** Says that the history's standard is a provisional code list, when it is. */
+  historyNote: string | null;
+  documents: DocumentView[];
+}
+
+/** A document of a right; images are shown, other documents linked. */
+export interface DocumentView extends LinkView {
+  /** Alt text when the document is an image to show, else null. */
+  imageAlt: string | null;
+}
+
+function historyRowView(
+  event: HistoryEventView,
+  right: RightData,
+  standards: SiteData['standards'],
+  lang: Language,
+): HistoryRowView {
+  const t = makeTranslator(lang);
+  const link = (value: HistoryEventView['supersedes'], kind: 'corrects' | 'correctedBy') =>
+    value ? eventLinkView(value, kind, right.right, right.applicationNumber, lang) : null;
+  return {
+    anchor: eventAnchor(event.eventId),
+    date: { text: formatDate(event.eventDate, lang), datetime: event.eventDate },
+    effectiveDate: event.effectiveDate
+      ? { text: formatDate(event.effectiveDate, lang), datetime: event.effectiveDate }
+      : null,
+    nationalEvent: nationalEventLine(event, lang),
+    standardEvents: event.standardEvents.map((e) => standardEventLine(e, standards, lang)),
+    issue: event.issue
+      ? {
+          href: `${localizedPath(lang, issuePath(event.issue))}${eventFragment(event.eventId)}`,
+          text: event.issue,
+        }
+      : null,
+    correctionMark: event.supersedes
+      ? t('history.correction')
+      : event.supersededBy
+        ? t('history.corrected')
+        : null,
+    corrects: link(event.supersedes, 'corrects'),
+    correctedBy: link(event.supersededBy, 'correctedBy'),
+  };
+}
+
+/**
+ * The register page of a right in a language. It shows nothing that changes with the build time,
+ * so that its cache key is the right's data alone.
+ */
+export function registerPageView(
+  right: RightData,
+  site: Pick<SiteData, 'standards'>,
+  lang: Language,
+): RegisterPageView {
+  const t = makeTranslator(lang);
+  const rightName = t(`right.${right.right}`);
+  const history = right.history.map((event) => historyRowView(event, right, site.standards, lang));
+  return {
+    title: t('register.title', { right: rightName, number: right.applicationNumber, title: right.title }),
+    heading: t('register.title', { right: rightName, number: right.applicationNumber, title: right.title }),
+    image: imageView(right, lang),
+    keyData: keyDataRows(right, lang),
+    status: currentStatusLine(right, site.standards, lang),
+    historyCaption: t('register.historyCaption', {
+      right: rightName.toLocaleLowerCase(lang),
+      number: right.applicationNumber,
+    }),
+    history,
+    historyNote:
+      history.flatMap((row) => row.standardEvents).find((e) => e.provisionalNote)?.provisionalNote ?? null,
+    documents: right.documents.flatMap((doc) => {
+      const href = documentSrc(doc.href);
+      if (!href) return [];
+      const kindKey = `document.${doc.kind}`;
+      const kind = t.has(kindKey) ? t(kindKey) : doc.kind;
+      return [
+        {
+          href,
+          text: t('register.document', { kind, mediaType: doc.mediaType }),
+          imageAlt: doc.mediaType.startsWith('image/') ? `${kind}: ${right.title}` : null,
+        },
+      ];
+    }),
+  };
+}

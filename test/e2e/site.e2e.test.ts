@@ -1,0 +1,219 @@
+/**
+ * The built site in a real browser: Debian's Chromium driven by playwright-core. The fixture site
+ * is built, indexed and served once; each test opens pages as a reader would, the console must
+ * stay free of errors, no request may leave the site, and axe-core must find no WCAG 2.1 A or AA
+ * violation.
+ */
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { type StaticServer, start } from '../../src/lib/site/static-server.ts';
+import { buildSite } from '../helpers/site-build.ts';
+
+const CHROMIUM = '/usr/bin/chromium';
+const FIXTURE = join(import.meta.dirname, '..', 'fixtures', 'site-data-small');
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+/** From the fixture: a patent whose title has a rare word, and a trademark's registration number. */
+const PATENT = { path: 'patent/20201234/', word: 'avsalting' };
+const TRADEMARK = { path: 'trademark/202012345/', registrationNumber: '310 001' };
+
+let dir: string;
+let server: StaticServer;
+let browser: Browser;
+let context: BrowserContext;
+/** What went wrong in the browser during the current test: console errors, failed or outside requests. */
+let problems: string[] = [];
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(
+      `The end-to-end tests need Chromium at ${CHROMIUM}, and it is not there. Install it: apt-get install -y chromium`,
+    );
+  }
+  dir = await mkdtemp(join(tmpdir(), 'tidende-e2e-'));
+  const started = performance.now();
+  const search = await buildSite(FIXTURE, join(dir, 'dist'), join(dir, 'cache'));
+  process.stdout.write(
+    `fixture site built and indexed in ${((performance.now() - started) / 1000).toFixed(1)} s\n`,
+  );
+  expect(search.languages).toEqual(['en', 'nb', 'nn']);
+  server = await start(join(dir, 'dist'));
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  if (dir) await rm(dir, { recursive: true, force: true });
+});
+
+afterEach(async () => {
+  await context?.close();
+  expect(problems, 'the browser reported problems').toEqual([]);
+});
+
+/** A fresh browser tab that records every console error and blocks any request off the site. */
+async function newPage(): Promise<Page> {
+  problems = [];
+  context = await browser.newContext({ locale: 'nb-NO' });
+  await context.route('**/*', (route) => {
+    const url = route.request().url();
+    if (url.startsWith(server.url)) return route.continue();
+    problems.push(`request off the site: ${url}`);
+    return route.abort();
+  });
+  const page = await context.newPage();
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console error on ${page.url()}: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`uncaught error on ${page.url()}: ${error.message}`));
+  page.on('response', (response) => {
+    if (response.status() >= 400) problems.push(`HTTP ${response.status()} for ${response.url()}`);
+  });
+  return page;
+}
+
+const at = (path: string) => new URL(path, server.url).href;
+
+/** Runs axe-core with the WCAG 2.1 A and AA rules and expects no violation. */
+async function expectAccessible(page: Page): Promise<void> {
+  const axe = await readFile(
+    join(import.meta.dirname, '..', '..', 'node_modules', 'axe-core', 'axe.min.js'),
+    'utf8',
+  );
+  // evaluate() is not subject to the page's Content-Security-Policy, a script tag would be.
+  await page.evaluate(axe);
+  const violations = await page.evaluate(async (tags) => {
+    const { axe, document } = globalThis as unknown as { axe: Axe; document: unknown };
+    const results = await axe.run(document, { runOnly: { type: 'tag', values: tags } });
+    return results.violations.map(
+      (v) => `${v.id} (${v.help}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+    );
+  }, AXE_TAGS);
+  expect(violations, `axe-core on ${page.url()}`).toEqual([]);
+}
+interface Axe {
+  run(context: unknown, options: unknown): Promise<AxeResults>;
+}
+interface AxeResults {
+  violations: { id: string; help: string; nodes: { target: string[] }[] }[];
+}
+
+/**
+ * Waits until the search page has shown what it found (its results no longer aria-busy), and
+ * returns the result links. Waits use locators, not functions evaluated in the page: the page's
+ * policy forbids evaluating strings.
+ */
+async function searchResults(page: Page): Promise<string[]> {
+  await page.locator('[data-search-results][aria-busy="false"]').waitFor({ state: 'attached' });
+  return page
+    .locator('.search-result h3 a')
+    .evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
+}
+
+describe('the gazette site in Chromium', () => {
+  it('opens home, the latest issue and a register page, all accessible', async () => {
+    const page = await newPage();
+    await page.goto(at(''));
+    expect(await page.locator('html').getAttribute('lang')).toBe('nb');
+    await expectAccessible(page);
+
+    await page.locator('.issue-summary__title a').click();
+    await page.waitForURL(/\/issues\/\d{4}-\d{2}\/$/);
+    expect(await page.locator('.entry').count()).toBeGreaterThan(0);
+    await expectAccessible(page);
+
+    const register = page.locator('.entry__links a[href$="/"]').last();
+    const href = await register.getAttribute('href');
+    expect(href).toMatch(/^\/(patent|trademark|design)\/[^/]+\/$/);
+    await register.click();
+    await page.waitForURL(at(href?.slice(1) ?? ''));
+    expect(await page.locator('h1').count()).toBe(1);
+    await expectAccessible(page);
+  });
+
+  it('switches the language of a page and keeps the reader on the same page', async () => {
+    const page = await newPage();
+    await page.goto(at(PATENT.path));
+    await page.locator('.language-switch a[hreflang="en"]').click();
+    await page.waitForURL(at(`en/${PATENT.path}`));
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    await page.locator('.language-switch a[hreflang="nn"]').click();
+    await page.waitForURL(at(`nn/${PATENT.path}`));
+    expect(await page.locator('html').getAttribute('lang')).toBe('nn');
+  });
+
+  it('finds a right by a word of its title, and the search page with results is accessible', async () => {
+    const page = await newPage();
+    await page.goto(at('search/'));
+    await page.locator('#search-q').fill(PATENT.word);
+    await page.locator('#search-q').press('Enter');
+    expect(await searchResults(page)).toContain(`/${PATENT.path}`);
+    expect(new URL(page.url()).searchParams.get('q')).toBe(PATENT.word);
+    await expectAccessible(page);
+  });
+
+  it('narrows the results with a filter, kept in the URL', async () => {
+    const page = await newPage();
+    await page.goto(at(`en/search/?q=${PATENT.word}`));
+    const all = await searchResults(page);
+    expect(all.length).toBeGreaterThan(1);
+    await page.locator('#search-filter-state').selectOption({ index: 1 });
+    expect(new URL(page.url()).searchParams.get('state')).not.toBeNull();
+    const narrowed = await searchResults(page);
+    expect(narrowed).toEqual([`/en/${PATENT.path}`]);
+    await expectAccessible(page);
+  });
+
+  it('leads a registration number typed into search straight to the right’s page', async () => {
+    const page = await newPage();
+    await page.goto(at('en/search/'));
+    await page.locator('#search-q').fill(TRADEMARK.registrationNumber);
+    await page.locator('#search-q').press('Enter');
+    await page.waitForURL(at(`en/${TRADEMARK.path}`));
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+  });
+
+  it('leads a number in the search URL straight to the page, and Back does not return to search', async () => {
+    const page = await newPage();
+    await page.goto(at(''));
+    await page.goto(at(`search/?q=${encodeURIComponent(TRADEMARK.registrationNumber)}`));
+    await page.waitForURL(at(TRADEMARK.path));
+    await page.goBack();
+    await page.waitForURL(at(''));
+  });
+
+  it('can be used with the keyboard alone', async () => {
+    const page = await newPage();
+    await page.goto(at('search/'));
+    const field = page.locator('#search-q:focus');
+    for (let tab = 0; tab < 40 && (await field.count()) === 0; tab++) await page.keyboard.press('Tab');
+    expect(await field.count(), 'Tab reaches the search field').toBe(1);
+    await page.keyboard.type(PATENT.word);
+    await page.keyboard.press('Enter');
+    await searchResults(page);
+    // Onwards from the field: the submit button, the filters, then the first result.
+    const result = page.locator('.search-result a:focus');
+    for (let tab = 0; tab < 40 && (await result.count()) === 0; tab++) await page.keyboard.press('Tab');
+    const href = await result.getAttribute('href');
+    expect(href).toMatch(/^\/(patent|issues)\//);
+    await page.keyboard.press('Enter');
+    await page.waitForURL(at(href?.slice(1) ?? ''));
+  });
+});

@@ -1,0 +1,152 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { request } from 'node:http';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { contentTypeOf, type StaticServer, start } from '../../../src/lib/site/static-server.ts';
+import { useTempDirs } from '../../helpers/temp-dir.ts';
+
+const tempDir = useTempDirs();
+const servers: StaticServer[] = [];
+afterEach(async () => {
+  await Promise.all(servers.splice(0).map((server) => server.close()));
+});
+
+/** A site folder with a page, a folder index, a 404 page and a secret beside the folder. */
+async function site(options: { with404?: boolean } = {}): Promise<string> {
+  const parent = await tempDir();
+  const dir = join(parent, 'site');
+  await mkdir(join(dir, 'trademark', '200503952'), { recursive: true });
+  await mkdir(join(dir, 'pagefind', 'fragment'), { recursive: true });
+  await writeFile(join(dir, 'index.html'), '<!doctype html><title>home</title>');
+  await writeFile(join(dir, 'trademark', '200503952', 'index.html'), '<!doctype html><title>right</title>');
+  await writeFile(join(dir, 'pagefind', 'fragment', 'nb_1a2b.pf_fragment'), Buffer.from([0x1f, 0x8b, 8, 0]));
+  await writeFile(join(dir, 'feed.xml'), '<feed/>');
+  if (options.with404 !== false)
+    await writeFile(join(dir, '404.html'), '<!doctype html><title>not found</title>');
+  await writeFile(join(parent, 'secret.txt'), 'secret');
+  return dir;
+}
+
+async function served(dir: string): Promise<StaticServer> {
+  const server = await start(dir);
+  servers.push(server);
+  return server;
+}
+
+/** A raw GET that sends the path as written, without the URL normalisation fetch does. */
+function rawGet(url: string, path: string): Promise<{ status: number; body: string }> {
+  const { hostname, port } = new URL(url);
+  return new Promise((done, fail) => {
+    const req = request({ hostname, port, path, method: 'GET' }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk) => {
+        body += chunk;
+      });
+      res.on('end', () => done({ status: res.statusCode ?? 0, body }));
+    });
+    req.on('error', fail);
+    req.end();
+  });
+}
+
+describe('contentTypeOf(path)', () => {
+  it.each([
+    ['index.html', 'text/html; charset=utf-8'],
+    ['_astro/site.css', 'text/css; charset=utf-8'],
+    ['pagefind/pagefind.js', 'text/javascript; charset=utf-8'],
+    ['pagefind/pagefind-entry.json', 'application/json; charset=utf-8'],
+    ['feed.xml', 'application/xml; charset=utf-8'],
+    ['documents/mark.svg', 'image/svg+xml'],
+    ['pagefind/wasm.nb.pagefind', 'application/octet-stream'],
+    ['pagefind/fragment/nb_1.pf_fragment', 'application/octet-stream'],
+    ['pagefind/index/nb_1.pf_index', 'application/octet-stream'],
+    ['pagefind/pagefind.nb_1.pf_meta', 'application/octet-stream'],
+    ['x.wasm', 'application/wasm'],
+    ['fonts/inter.woff2', 'font/woff2'],
+    ['NOTES.UNKNOWN', 'application/octet-stream'],
+  ])('serves %s as %s', (path, type) => {
+    expect(contentTypeOf(path)).toBe(type);
+  });
+});
+
+describe('start(dir, port?)', () => {
+  it('serves on 127.0.0.1 on a free port, with the Content-Type of each file', async () => {
+    const server = await served(await site());
+    expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+    const feed = await fetch(new URL('feed.xml', server.url));
+    expect(feed.status).toBe(200);
+    expect(feed.headers.get('content-type')).toBe('application/xml; charset=utf-8');
+    expect(await feed.text()).toBe('<feed/>');
+    const fragment = await fetch(new URL('pagefind/fragment/nb_1a2b.pf_fragment', server.url));
+    expect(fragment.headers.get('content-type')).toBe('application/octet-stream');
+    expect(fragment.headers.get('content-encoding')).toBeNull();
+    expect([...new Uint8Array(await fragment.arrayBuffer())]).toEqual([0x1f, 0x8b, 8, 0]);
+  });
+
+  it('answers a folder with its index.html, and redirects a folder without its trailing slash', async () => {
+    const server = await served(await site());
+    const home = await fetch(server.url);
+    expect(home.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(await home.text()).toContain('<title>home</title>');
+    expect(await (await fetch(new URL('trademark/200503952/', server.url))).text()).toContain('right');
+    const redirect = await fetch(new URL('trademark/200503952?x=1', server.url), { redirect: 'manual' });
+    expect(redirect.status).toBe(301);
+    expect(redirect.headers.get('location')).toBe('/trademark/200503952/?x=1');
+  });
+
+  it('ignores the query string', async () => {
+    const server = await served(await site());
+    expect((await fetch(new URL('?q=nordlys', server.url))).status).toBe(200);
+  });
+
+  it('answers what is missing with /404.html and status 404', async () => {
+    const server = await served(await site());
+    const missing = await fetch(new URL('trademark/999/', server.url));
+    expect(missing.status).toBe(404);
+    expect(await missing.text()).toContain('not found');
+    const folderWithoutIndex = await fetch(new URL('pagefind/', server.url));
+    expect(folderWithoutIndex.status).toBe(404);
+  });
+
+  it('answers 404 in plain text when the site has no 404 page', async () => {
+    const server = await served(await site({ with404: false }));
+    const missing = await fetch(new URL('nothing', server.url));
+    expect(missing.status).toBe(404);
+    expect(await missing.text()).toBe('Not found\n');
+  });
+
+  it.each([
+    '/../secret.txt',
+    '/%2e%2e/secret.txt',
+    '/..%2Fsecret.txt',
+    '/trademark/..%2F..%2F..%2Fsecret.txt',
+    '/..%5Csecret.txt',
+    '/%00index.html',
+    '/%E0%A4%A',
+  ])('never serves anything outside the folder: %s', async (path) => {
+    const server = await served(await site());
+    const response = await rawGet(server.url, path);
+    expect(response.status).toBe(404);
+    expect(response.body).not.toContain('secret');
+  });
+
+  it('answers HEAD without a body and refuses other methods', async () => {
+    const server = await served(await site());
+    const head = await fetch(server.url, { method: 'HEAD' });
+    expect(head.status).toBe(200);
+    expect(Number(head.headers.get('content-length'))).toBeGreaterThan(0);
+    expect(await head.text()).toBe('');
+    const post = await fetch(server.url, { method: 'POST' });
+    expect(post.status).toBe(405);
+    expect(post.headers.get('allow')).toBe('GET, HEAD');
+  });
+
+  it('listens on the port asked for, and says so clearly when it is taken', async () => {
+    const first = await served(await site());
+    const port = Number(new URL(first.url).port);
+    const taken = start(await site(), port);
+    await expect(taken).rejects.toThrow(`on 127.0.0.1:${port}: listen EADDRINUSE`);
+    await expect(taken).rejects.toMatchObject({ code: 'EADDRINUSE' });
+  });
+});

@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import {
+  currentStatusLine,
+  nationalEventLine,
+  standardEventLine,
+} from '../../../src/lib/site/render/legal-status.ts';
+import { fixture } from '../fixture-data.ts';
+
+const site = await fixture.site();
+
+describe('standardEventLine(event, standards, lang)', () => {
+  const patentGrant = {
+    standard: 'ST.27' as const,
+    keyEvent: 'F10',
+    detailedEvent: 'F11',
+    state: 'A',
+    previousStage: '2',
+    currentStage: '4',
+    statusEventCode: 'A-2-4-F10-F11-MEDD',
+  };
+
+  it('labels state and stages in the page language and marks English event names', () => {
+    const line = standardEventLine(patentGrant, site.standards, 'nb');
+    expect(line.state).toBe('Aktiv');
+    expect(line.stage).toMatch(/^.+ → .+$/);
+    expect(line.keyEvent).toEqual({ text: 'F10 IP right granted', lang: 'en' });
+    expect(line.category).toBe(site.standards['ST.27'].categories.F?.nb);
+    expect(line.provisionalNote).toBeNull();
+  });
+
+  it('needs no language mark on English pages', () => {
+    expect(standardEventLine(patentGrant, site.standards, 'en').keyEvent.lang).toBeUndefined();
+  });
+
+  it('says that an ST.61 or ST.87 event comes from a provisional list', () => {
+    const line = standardEventLine(
+      { ...patentGrant, standard: 'ST.61', statusEventCode: 'A-2-4-F10-F11-TMREG' },
+      site.standards,
+      'en',
+    );
+    expect(line.provisionalNote).toBe(
+      "Provisional code list, not verified against WIPO's official ST.61 list.",
+    );
+  });
+});
+
+describe('nationalEventLine(event, lang)', () => {
+  it('names a mapped event in the page language', () => {
+    const line = nationalEventLine(
+      {
+        nationalCode: 'TMERR',
+        nationalLabel: { nb: 'Rettelse', nn: 'Retting', en: 'Erratum' },
+        legalStatus: true,
+      },
+      'nn',
+    );
+    expect(line).toEqual({ code: 'TMERR', label: 'Retting', note: null });
+  });
+
+  it('says that an unmapped code is not mapped', () => {
+    const line = nationalEventLine({ nationalCode: 'DSXQZ', nationalLabel: null, legalStatus: null }, 'en');
+    expect(line.label).toBe('Event DSXQZ');
+    expect(line.note).toBe('Event code DSXQZ is not mapped to a WIPO legal status event.');
+  });
+
+  it('says that a publication is not a legal-status event', () => {
+    const line = nationalEventLine(
+      { nationalCode: 'TMPUB', nationalLabel: { nb: 'a', nn: 'b', en: 'c' }, legalStatus: false },
+      'en',
+    );
+    expect(line.note).toBe('Publication only: not a legal status event.');
+  });
+});
+
+describe('currentStatusLine(right, standards, lang)', () => {
+  it('labels the current state and stage', async () => {
+    const line = currentStatusLine(await fixture.right('design', '20200999'), site.standards, 'nb');
+    expect(line?.state).toBe('Aktiv');
+    expect(line?.statusEventCode).toBe('A-2-4-F10-F11-DSREG');
+    expect(line?.provisionalNote).toMatch(/ST\.87/);
+  });
+
+  it('is null before the first legal-status event', () => {
+    expect(currentStatusLine({ right: 'patent', status: null }, site.standards, 'nb')).toBeNull();
+  });
+});

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { registerPageView } from '../../../src/lib/site/render/register-view.ts';
+import { fixture } from '../fixture-data.ts';
+
+const site = await fixture.site();
+
+describe('registerPageView(right, site, lang)', () => {
+  it('marks corrections in the history and links them both ways', async () => {
+    const view = registerPageView(await fixture.right('trademark', '202012345'), site, 'nb');
+    expect(view.title).toBe('Varemerke 202012345: ÆRLIG ØL');
+    expect(view.history.map((row) => row.correctionMark)).toEqual([null, 'Rettet', 'Rettelse']);
+    expect(view.history[0]?.issue).toBeNull();
+    expect(view.history[1]?.issue).toEqual({
+      href: '/issues/2020-52/#event-NO-TM-202012345-0002',
+      text: '2020-52',
+    });
+    expect(view.history[1]?.correctedBy?.href).toBe('/issues/2021-01/#event-NO-TM-202012345-0003');
+    expect(view.history[2]?.corrects?.href).toBe('/issues/2020-52/#event-NO-TM-202012345-0002');
+    expect(view.historyNote).toMatch(/ST\.61/);
+  });
+
+  it('lists documents, showing images', async () => {
+    const view = registerPageView(await fixture.right('design', '20200999'), site, 'en');
+    expect(view.documents).toEqual([
+      {
+        href: '/documents/design/2020/20200999-1.svg',
+        text: 'Design view (image/svg+xml)',
+        imageAlt: 'Design view: Stol',
+      },
+    ]);
+  });
+
+  it('shows an unmapped event with its code and a note', async () => {
+    const view = registerPageView(await fixture.right('design', '20200999'), site, 'en');
+    const unmapped = view.history.find((row) => row.nationalEvent.code === 'DSXQZ');
+    expect(unmapped?.nationalEvent.note).toMatch(/not mapped/);
+    expect(unmapped?.standardEvents).toEqual([]);
+  });
+});
