@@ -19,6 +19,9 @@ import { stringOption } from './parse-options.ts';
 /** The site URL when neither --site-url nor TIDENDE_SITE_URL is given. */
 export const DEFAULT_SITE_URL = 'http://localhost:4321';
 
+/** DuckDB's memory limit while building. */
+const BUILD_MEMORY_LIMIT = '2GB';
+
 /** Reads --as-of: an ISO 8601 date-time with its offset or Z; default now. */
 export function parseAsOf(value: string | undefined, now = new Date()): Date {
   if (value === undefined) return now;
@@ -49,7 +52,9 @@ export async function run(args: CommandArgs): Promise<number> {
     for (const problem of tables.problems) process.stderr.write(`${formatMappingProblem(problem)}\n`);
     throw new CliError(`${tables.problems.length} problems in the mapping tables; nothing was built.`);
   }
-  const store = await openEventStore(storePath);
+  // Building aggregates every event's standard events and sorts whole issues: more working
+  // memory than ingest's default; DuckDB still spills beyond it.
+  const store = await openEventStore(storePath, { memoryLimit: BUILD_MEMORY_LIMIT });
   let exported: Awaited<ReturnType<typeof exportSiteData>>;
   let locked: Awaited<ReturnType<typeof lockPublishedIssues>>;
   try {
