@@ -59,7 +59,9 @@ async function findChanges(store: EventStore, due: string): Promise<IssueChange[
       )
       SELECT coalesce(c.issue, l.issue) AS issue, coalesce(c.event_id, l.event_id) AS event_id,
         CASE WHEN l.event_id IS NULL THEN 'added' WHEN c.event_id IS NULL THEN 'removed' ELSE 'changed' END AS change
-      FROM current c FULL JOIN published_issue_entries l ON c.issue = l.issue AND c.event_id = l.event_id
+      FROM current c
+      FULL JOIN (SELECT * FROM published_issue_entries WHERE issue <= ${sqlString(due)}) l
+        ON c.issue = l.issue AND c.event_id = l.event_id
       WHERE l.event_id IS NULL OR c.event_id IS NULL OR c.entry_sha256 <> l.entry_sha256
       ORDER BY issue, event_id
     `)

@@ -144,4 +144,15 @@ describe('lockPublishedIssues(store, asOf)', () => {
       store.closeSync();
     }
   });
+
+  it('builds an earlier as-of after a later one without taking later issues for removed', async () => {
+    const { store } = await setUp();
+    try {
+      await lockPublishedIssues(store, new Date('2024-01-29T12:00:00Z'));
+      const earlier = await lockPublishedIssues(store, new Date('2024-01-10T12:00:00Z'));
+      expect(earlier).toMatchObject({ due: '2024-02', newlyLocked: [] });
+    } finally {
+      store.closeSync();
+    }
+  });
 });
