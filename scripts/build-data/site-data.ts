@@ -18,6 +18,7 @@ import {
 import { GAZETTE_SECTIONS, type GazetteSection } from '../../src/lib/mappings/mapping-row.ts';
 import type {
   EntryView,
+  EventFieldsView,
   HistoryEventView,
   IssueData,
   IssueSummary,
@@ -137,20 +138,27 @@ async function stagePublicEvents(store: EventStore, asOfDate: string, due: strin
   `);
 }
 
-function entryView(row: Row): EntryView {
+/** The fields every view of an event shares. */
+function eventFields(row: Row): EventFieldsView {
   return {
-    ...registerView(row),
     eventId: String(row.event_id),
-    section: row.section as GazetteSection,
     eventDate: String(row.event_date),
     effectiveDate: optional(row.effective_date),
-    publicationDate: String(row.publication_date),
     nationalCode: String(row.national_code),
     nationalLabel: labelsOf(row),
     legalStatus: row.legal_status as boolean | null,
-    standardEvents: (row.standard_events as EntryView['standardEvents']) ?? [],
+    standardEvents: (row.standard_events as EventFieldsView['standardEvents']) ?? [],
     supersedes: linkTo(row.supersedes, row.supersedes_issue),
     supersededBy: linkTo(row.public_superseded_by, row.superseded_by_issue),
+  };
+}
+
+function entryView(row: Row): EntryView {
+  return {
+    ...registerView(row),
+    ...eventFields(row),
+    section: row.section as GazetteSection,
+    publicationDate: String(row.publication_date),
   };
 }
 
@@ -212,18 +220,11 @@ async function writeIssue(dir: string, issue: string, found: Row[]): Promise<Iss
 }
 
 function historyView(row: Row): HistoryEventView {
+  const published = row.published_issue !== null;
   return {
-    eventId: String(row.event_id),
-    eventDate: String(row.event_date),
-    effectiveDate: optional(row.effective_date),
-    publicationDate: row.published_issue === null ? undefined : optional(row.publication_date),
-    issue: row.published_issue === null ? null : String(row.published_issue),
-    nationalCode: String(row.national_code),
-    nationalLabel: labelsOf(row),
-    legalStatus: row.legal_status as boolean | null,
-    standardEvents: (row.standard_events as HistoryEventView['standardEvents']) ?? [],
-    supersedes: linkTo(row.supersedes, row.supersedes_issue),
-    supersededBy: linkTo(row.public_superseded_by, row.superseded_by_issue),
+    ...eventFields(row),
+    publicationDate: published ? optional(row.publication_date) : undefined,
+    issue: published ? String(row.published_issue) : null,
   };
 }
 

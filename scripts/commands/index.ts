@@ -42,6 +42,12 @@ const store: CommandOption = {
   default: '.tidende/store.duckdb',
   env: 'TIDENDE_STORE',
 };
+const mappings: CommandOption = {
+  type: 'string',
+  valueName: 'DIR',
+  description: 'Folder of the mapping tables.',
+  default: 'mappings',
+};
 const json: CommandOption = { type: 'boolean', description: 'Print the result as JSON on stdout.' };
 
 export const commands: CommandSpec[] = [
@@ -110,12 +116,7 @@ export const commands: CommandSpec[] = [
         description: 'Minimum percentage of national codes mapped, per right type.',
         default: '98',
       },
-      mappings: {
-        type: 'string',
-        valueName: 'DIR',
-        description: 'Folder of the mapping tables.',
-        default: 'mappings',
-      },
+      mappings,
       store,
       json,
     },
@@ -143,12 +144,7 @@ export const commands: CommandSpec[] = [
         default: 'http://localhost:4321',
         env: 'TIDENDE_SITE_URL',
       },
-      mappings: {
-        type: 'string',
-        valueName: 'DIR',
-        description: 'Folder of the mapping tables.',
-        default: 'mappings',
-      },
+      mappings,
       store,
     },
     load: () => import('./build.ts'),

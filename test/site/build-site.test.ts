@@ -72,7 +72,7 @@ async function filesUnder(dir: string): Promise<string[]> {
 }
 
 const read = (file: string) => readFile(join(out, file), 'utf8');
-/** HTML pages of the output except the search pages, which have a layout of their own. */
+/** HTML pages of the output except the search pages, which the search and end-to-end tests cover. */
 const ownPages = () => [...html].filter(([file]) => !/(^|\/)search\//.test(file));
 
 beforeAll(async () => {

@@ -78,13 +78,11 @@ export interface RegisterView {
   image?: { href: string; mediaType: string };
 }
 
-/** One entry of a gazette issue: a published event with the right's data as of that event. */
-export interface EntryView extends RegisterView {
+/** What every view of an event shows: when it happened, what it was and its legal status. */
+export interface EventFieldsView {
   eventId: string;
-  section: GazetteSection;
   eventDate: string;
   effectiveDate?: string;
-  publicationDate: string;
   nationalCode: string;
   /** Label of the national event; null for an event whose code is not mapped. */
   nationalLabel: Labels | null;
@@ -93,6 +91,12 @@ export interface EntryView extends RegisterView {
   standardEvents: StandardEventView[];
   supersedes?: EventLink;
   supersededBy?: EventLink;
+}
+
+/** One entry of a gazette issue: a published event with the right's data as of that event. */
+export interface EntryView extends RegisterView, EventFieldsView {
+  section: GazetteSection;
+  publicationDate: string;
 }
 
 /** An issue as listed on the home page and in the archive. */
@@ -119,18 +123,9 @@ export interface IssueData extends IssueSummary {
 }
 
 /** One event in a right's legal-status history. */
-export interface HistoryEventView {
-  eventId: string;
-  eventDate: string;
-  effectiveDate?: string;
+export interface HistoryEventView extends EventFieldsView {
   publicationDate?: string;
   issue: string | null;
-  nationalCode: string;
-  nationalLabel: Labels | null;
-  legalStatus: boolean | null;
-  standardEvents: StandardEventView[];
-  supersedes?: EventLink;
-  supersededBy?: EventLink;
 }
 
 export interface RightData extends RegisterView {
