@@ -21,6 +21,8 @@ export default defineConfig({
     // Norwegian Bokmål at the root (/issues/), the others under a prefix (/nn/issues/, /en/issues/).
     routing: { prefixDefaultLocale: false },
   },
+  // Code blocks stay plain: Shiki's colours are inline styles, which the Content-Security-Policy forbids.
+  markdown: { syntaxHighlight: false },
   devToolbar: { enabled: false },
   experimental: {
     // Pages of issues and rights carry a cacheKey; a rebuild renders only those whose key changed.

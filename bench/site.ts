@@ -5,13 +5,15 @@
  *
  *   npm run bench:site [-- --rights 100000]
  *
- * Each build runs in its own process so its peak RSS is its own. Record results in BENCHMARKS.md.
+ * Each build runs in its own process so its peak RSS is its own; the time of each of its stages
+ * (as `tidende build` prints them) is passed on and reported. Record results in BENCHMARKS.md.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { cpus, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { parseStageTimings, type StageTiming } from '../src/lib/site/stage-timings.ts';
 
 const { values } = parseArgs({
   options: {
@@ -33,7 +35,16 @@ function measured(args: string[], env: NodeJS.ProcessEnv = {}) {
   });
   if (run.status !== 0) throw new Error(`failed: tidende ${args.join(' ')}`);
   const lines = run.stdout.trim().split('\n');
-  return JSON.parse(lines[lines.length - 1] as string) as { seconds: number; peakRssMB: number };
+  const result = JSON.parse(lines[lines.length - 1] as string) as { seconds: number; peakRssMB: number };
+  // `tidende build` prints its time per stage; pass them on and keep them for the report.
+  const stages = parseStageTimings(run.stdout);
+  if (stages.length > 0) process.stdout.write(`${run.stdout.trim().split('\n').slice(0, -1).join('\n')}\n`);
+  return { ...result, stages };
+}
+
+/** Stage name to seconds, for the report. */
+function stageSeconds(stages: StageTiming[]): Record<string, number> {
+  return Object.fromEntries(stages.map((s) => [s.stage, s.seconds]));
 }
 
 async function countHtml(folder: string): Promise<number> {
@@ -102,8 +113,13 @@ if (values.measure) {
       seconds: Number(full.seconds.toFixed(1)),
       pagesPerSecond: Math.round(pages / full.seconds),
       peakRssMB: full.peakRssMB,
+      stages: stageSeconds(full.stages),
     },
-    rebuildAfterOneWeek: { seconds: Number(rebuild.seconds.toFixed(1)), peakRssMB: rebuild.peakRssMB },
+    rebuildAfterOneWeek: {
+      seconds: Number(rebuild.seconds.toFixed(1)),
+      peakRssMB: rebuild.peakRssMB,
+      stages: stageSeconds(rebuild.stages),
+    },
     plainAstroTrivialPages: {
       seconds: Number(plain.seconds.toFixed(1)),
       pagesPerSecond: Math.round(pages / plain.seconds),

@@ -1,16 +1,20 @@
 /**
  * Site stage: renders the gazette website with Astro from the exported site data, copies the
  * documents the pages show, and indexes the result for search (Pagefind, one index per language,
- * and the number lookup that takes a typed application or registration number to its page). Astro's incremental build reuses
- * the output of pages whose cache key (a hash of their data) did not change.
+ * and the number lookup that takes a typed application or registration number to its page).
+ * A rebuild into the same folder renders only the pages whose data changed and leaves the others
+ * in place (src/lib/site/astro-render.ts); Astro's cache for it is kept beside the site data.
  */
 import { copyFile, mkdir, readdir, readFile, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CliError } from '../../src/lib/cli-error.ts';
+import { renderWithAstro } from '../../src/lib/site/astro-render.ts';
 import { writeNumberIndex } from '../../src/lib/site/number-index.ts';
+import { archivePages } from '../../src/lib/site/search-archive.ts';
 import { indexSite } from '../../src/lib/site/search-index.ts';
 import { siteDataReader } from '../../src/lib/site/site-data.ts';
+import { type StageTiming, timeStage } from '../../src/lib/site/stage-timings.ts';
 import type { DocumentSource } from './site-data.ts';
 
 /** The project root, where astro.config.mjs is. */
@@ -23,6 +27,8 @@ export interface RenderSiteOptions {
   siteDataDir: string;
   /** Absolute URL the site is served at, for feeds and the sitemap. */
   siteUrl: string;
+  /** Where each stage's time is appended (see stage-timings.ts). */
+  timings?: StageTiming[];
 }
 
 async function countPages(dir: string): Promise<number> {
@@ -60,14 +66,44 @@ export async function renderSite(
   // The pages read their data and the site URL from the environment (see astro.config.mjs).
   process.env.TIDENDE_SITE_DATA = resolve(options.siteDataDir);
   process.env.TIDENDE_SITE_URL = options.siteUrl;
-  const { build } = await import('astro');
-  try {
-    await build({ root: PROJECT_ROOT, outDir: resolve(options.outDir), logLevel: 'warn' });
-  } catch (error) {
-    throw new CliError(`The site could not be rendered: ${(error as Error).message}`, { cause: error });
-  }
-  const documents = await copyDocuments(options.siteDataDir, options.outDir);
-  const search = await indexSite(options.outDir);
-  await writeNumberIndex(options.outDir, await siteDataReader(options.siteDataDir).rightsIndex());
+  const timings = options.timings ?? [];
+  await timeStage(
+    timings,
+    'astro render',
+    async () => {
+      try {
+        return await renderWithAstro({
+          root: PROJECT_ROOT,
+          outDir: options.outDir,
+          cacheRoot: join(dirname(resolve(options.siteDataDir)), 'astro-cache'),
+        });
+      } catch (error) {
+        throw new CliError(`The site could not be rendered: ${(error as Error).message}`, { cause: error });
+      }
+    },
+    (r) =>
+      `${r.outputs} files, ${r.written} written${r.full ? ' (full build)' : ''}, ${r.outputs - r.written} kept, ${r.removed} removed`,
+  );
+  const documents = await timeStage(
+    timings,
+    'documents',
+    () => copyDocuments(options.siteDataDir, options.outDir),
+    (n) => `${n} copied`,
+  );
+  const site = await siteDataReader(options.siteDataDir).site();
+  const search = await timeStage(
+    timings,
+    'search index',
+    () => indexSite(options.outDir, { archivePages: archivePages(site) }),
+    (s) =>
+      `${s.pages} pages read` +
+      (s.archive ? `; archive of past years' issues ${s.archive.reused ? 'kept' : 'indexed again'}` : ''),
+  );
+  await timeStage(
+    timings,
+    'number index',
+    async () => writeNumberIndex(options.outDir, await siteDataReader(options.siteDataDir).rightsIndex()),
+    (n) => `${n.numbers} numbers`,
+  );
   return { pages: await countPages(options.outDir), documents, indexed: search.pages };
 }

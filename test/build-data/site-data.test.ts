@@ -1,4 +1,4 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ingestFile } from '../../scripts/build-data/ingest.ts';
@@ -41,21 +41,46 @@ const events = [
   event('C-1', 'TMFIL', '2024-02-10', '2024-02-12'),
 ];
 
-async function exportAt(asOf: string, records = events) {
+/** A store holding `records`, and a function exporting it as of a time into one site data folder. */
+async function storeOf(records: EventRecordInput[]) {
   const dir = await tempDir();
   const file = join(dir, 'events.ndjson');
   await writeFile(file, records.map(line).join('\n'));
   const store = await openEventStore(join(dir, 'store.duckdb'));
   const codeLists = await loadCodeLists();
+  await ingestFile(store, file, { quarantinePath: join(dir, 'q.ndjson'), workers: 0 });
+  await loadMappingRows(store, (await readMappingTables('mappings', codeLists)).rows);
+  const site = join(dir, 'site');
+  return {
+    site,
+    close: () => store.closeSync(),
+    exportAt: async (asOf: string) => {
+      const summary = await exportSiteData(store, { dir: site, asOf: new Date(asOf), codeLists });
+      const read = async <T>(path: string) => JSON.parse(await readFile(join(site, path), 'utf8')) as T;
+      return { summary, read };
+    },
+  };
+}
+
+async function exportAt(asOf: string, records = events) {
+  const store = await storeOf(records);
   try {
-    await ingestFile(store, file, { quarantinePath: join(dir, 'q.ndjson'), workers: 0 });
-    await loadMappingRows(store, (await readMappingTables('mappings', codeLists)).rows);
-    const summary = await exportSiteData(store, { dir: join(dir, 'site'), asOf: new Date(asOf), codeLists });
-    const read = async <T>(path: string) => JSON.parse(await readFile(join(dir, 'site', path), 'utf8')) as T;
-    return { summary, read };
+    return await store.exportAt(asOf);
   } finally {
-    store.closeSync();
+    store.close();
   }
+}
+
+/** Each file of a folder with its inode and modification time, which a rewrite changes. */
+async function fileStamps(dir: string): Promise<Map<string, string>> {
+  const stamps = new Map<string, string>();
+  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const path = join(entry.parentPath, entry.name);
+    const { ino, mtimeMs } = await stat(path);
+    stamps.set(path.slice(dir.length + 1), `${ino}/${mtimeMs}`);
+  }
+  return stamps;
 }
 
 describe('exportSiteData(store, options)', () => {
@@ -64,7 +89,7 @@ describe('exportSiteData(store, options)', () => {
 
   it('exports only the issues published by as-of, newest first', async () => {
     const { summary, read } = await exportAt(asOf);
-    expect(summary).toEqual({ dueIssue: '2024-04', issues: 2, entries: 3, rights: 2 });
+    expect(summary).toMatchObject({ dueIssue: '2024-04', issues: 2, entries: 3, rights: 2, removed: 0 });
     const site = await read<SiteData>('site.json');
     expect(site.issues.map((i) => [i.id, i.entryCount, i.monday, i.publishedAt])).toEqual([
       ['2024-04', 1, '2024-01-22', '2024-01-21T23:01:00.000Z'],
@@ -116,6 +141,70 @@ describe('exportSiteData(store, options)', () => {
     // B-2's issue came out: B's page changes, A's does not.
     expect(await key(later, 'rights/trademark/B.json')).not.toBe(await key(first, 'rights/trademark/B.json'));
     expect(await key(later, 'rights/trademark/A.json')).toBe(await key(first, 'rights/trademark/A.json'));
+  });
+
+  it('gives each history event its gazette section', async () => {
+    const { read } = await exportAt(asOf);
+    const a = await read<RightData>('rights/trademark/A.json');
+    expect(a.history.map((h) => [h.eventId, h.section])).toEqual([
+      ['A-1', 'applications'],
+      ['A-2', 'registrations'],
+      ['A-3', 'corrections'],
+    ]);
+  });
+
+  it('names the file of a number with a slash by the rule of right-path.ts', async () => {
+    const { read } = await exportAt(asOf, [
+      event('X-1', 'TMFIL', '2024-01-03', '2024-01-08', { applicationNumber: '2024/00017' }),
+    ]);
+    const right = await read<RightData>('rights/trademark/2024_00017.json');
+    expect(right.applicationNumber).toBe('2024/00017');
+    expect((await read<RightIndexEntry[]>('rights-index.json'))[0]?.applicationNumber).toBe('2024/00017');
+  });
+
+  it('rewrites only the files that changed, and removes those of rights and issues gone', async () => {
+    const store = await storeOf(events);
+    try {
+      const first = await store.exportAt(asOf);
+      expect(first.summary).toMatchObject({ written: 7, unchanged: 0, removed: 0 });
+      const before = await fileStamps(store.site);
+
+      // Nothing changed: nothing is written.
+      const again = await store.exportAt(asOf);
+      expect(again.summary).toMatchObject({ written: 0, unchanged: 7, removed: 0 });
+      expect(await fileStamps(store.site)).toEqual(before);
+
+      // A week later B-2's issue is out: B's file, the new issue and the indexes change; A's
+      // file and the older issues stay as they were.
+      const later = await store.exportAt('2024-01-29T12:00:00Z');
+      expect(later.summary).toMatchObject({ dueIssue: '2024-05', written: 4, unchanged: 4, removed: 0 });
+      const after = await fileStamps(store.site);
+      for (const file of [
+        'rights/trademark/A.json',
+        'issues/2024-02.json',
+        'issues/2024-04.json',
+        'documents.json',
+      ])
+        expect(after.get(file), file).toBe(before.get(file));
+      for (const file of ['rights/trademark/B.json', 'rights-index.json', 'site.json'])
+        expect(after.get(file), file).not.toBe(before.get(file));
+      expect(after.has('issues/2024-05.json')).toBe(true);
+      expect((await later.read<RightData>('rights/trademark/B.json')).history).toHaveLength(2);
+
+      // Back before the first issue: B and every issue are gone, and so are their files.
+      const earlier = await store.exportAt('2024-01-05T12:00:00Z');
+      expect(earlier.summary).toMatchObject({ rights: 1, issues: 0, removed: 4 });
+      expect([...(await fileStamps(store.site)).keys()].sort()).toEqual([
+        '.content-hashes.json',
+        'documents.json',
+        'rights-index.json',
+        'rights/trademark/A.json',
+        'site.json',
+      ]);
+      expect(await readdir(join(store.site, '..'))).not.toContain('site.partial');
+    } finally {
+      store.close();
+    }
   });
 
   it('exports nothing public before the first issue', async () => {

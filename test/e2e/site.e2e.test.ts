@@ -10,8 +10,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { writeNumberIndex } from '../../src/lib/site/number-index.ts';
+import { archivePages } from '../../src/lib/site/search-archive.ts';
+import { indexSite } from '../../src/lib/site/search-index.ts';
+import { siteDataReader } from '../../src/lib/site/site-data.ts';
 import { type StaticServer, start } from '../../src/lib/site/static-server.ts';
-import { buildSite } from '../helpers/site-build.ts';
+import { buildSitePages } from '../helpers/site-build.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
 const FIXTURE = join(import.meta.dirname, '..', 'fixtures', 'site-data-small');
@@ -36,11 +40,17 @@ beforeAll(async () => {
   }
   dir = await mkdtemp(join(tmpdir(), 'tidende-e2e-'));
   const started = performance.now();
-  const search = await buildSite(FIXTURE, join(dir, 'dist'), join(dir, 'cache'));
+  // As `tidende build` does: pages, then the search index with past years' issues in a bundle
+  // of their own (2020-52 and 2020-53; the latest issue is 2021-01), then the number shards.
+  await buildSitePages(FIXTURE, join(dir, 'dist'), join(dir, 'cache'));
+  const data = siteDataReader(FIXTURE);
+  const search = await indexSite(join(dir, 'dist'), { archivePages: archivePages(await data.site()) });
+  await writeNumberIndex(join(dir, 'dist'), await data.rightsIndex());
   process.stdout.write(
     `fixture site built and indexed in ${((performance.now() - started) / 1000).toFixed(1)} s\n`,
   );
   expect(search.languages).toEqual(['en', 'nb', 'nn']);
+  expect(search.archive).toEqual({ pages: 6, reused: false });
   server = await start(join(dir, 'dist'));
   browser = await chromium.launch({
     executablePath: CHROMIUM,
@@ -167,6 +177,16 @@ describe('the gazette site in Chromium', () => {
     expect(await searchResults(page)).toContain(`/${PATENT.path}`);
     expect(new URL(page.url()).searchParams.get('q')).toBe(PATENT.word);
     await expectAccessible(page);
+  });
+
+  it('finds pages of both search bundles: the site and the archive of past years’ issues', async () => {
+    const page = await newPage();
+    await page.goto(at(`search/?q=${PATENT.word}`));
+    const results = await searchResults(page);
+    // The patent's page and its 2021 issue are in the site's bundle, its 2020 issue in the archive.
+    expect(results).toEqual(
+      expect.arrayContaining([`/${PATENT.path}`, '/issues/2021-01/', '/issues/2020-53/']),
+    );
   });
 
   it('narrows the results with a filter, kept in the URL', async () => {

@@ -226,6 +226,9 @@ describe('astro build of test/fixtures/site-data-small', () => {
   it('shows the ST event with state and stage, marks provisional lists, and keeps unmapped events', () => {
     const issue = html.get('en/issues/2021-01/index.html') ?? '';
     expect(issue).toContain('<code>A-2-4-F10-F11-MEDD</code>');
+    // The search index leaves the standard events out: the same few codes on every page.
+    expect(issue).toContain('<div class="standard-event" data-pagefind-ignore>');
+    expect(html.get('en/patent/20201234/index.html')).toMatch(/<td data-pagefind-ignore><p><code>/);
     expect(issue).toContain('Provisional code list, not verified against WIPO&#39;s official ST.61 list.');
     expect(issue).toContain('Event DSXQZ');
     expect(issue).toContain('Event code DSXQZ is not mapped to a WIPO legal status event.');

@@ -13,6 +13,7 @@ import {
   normaliseNumber,
   numberShardFile,
 } from '../../lib/site/number-key.ts';
+import type { ArchiveMarker } from '../../lib/site/search-archive.ts';
 import { element, fill, type PagefindResult, renderResult, sortValues } from './search-render.ts';
 
 /** The UI strings the page hands over, with `{placeholders}`. */
@@ -41,6 +42,7 @@ interface PagefindSearch {
 interface Pagefind {
   options(options: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
+  mergeIndex(bundlePath: string, options: Record<string, unknown>): Promise<void>;
   filters(): Promise<Record<string, Record<string, number>>>;
   search(term: string | null, options?: { filters?: Record<string, string> }): Promise<PagefindSearch | null>;
 }
@@ -50,11 +52,19 @@ function wasBackOrForward(): boolean {
   return navigation?.type === 'back_forward';
 }
 
-/** Loads Pagefind's API; it picks the index of the page's `<html lang>`. */
+/**
+ * Loads Pagefind's API; it picks the index of the page's `<html lang>`. Past years' issues are
+ * in a bundle of their own (see src/lib/site/search-index.ts), merged in when there is one.
+ */
 async function loadPagefind(base: string): Promise<Pagefind> {
-  const pagefind = (await import(/* @vite-ignore */ `${base}pagefind/pagefind.js`)) as Pagefind;
-  await pagefind.options({ bundlePath: `${base}pagefind/`, excerptLength: 24 });
+  const [pagefind, marker] = await Promise.all([
+    import(/* @vite-ignore */ `${base}pagefind/pagefind.js`) as Promise<Pagefind>,
+    fetch(`${base}pagefind/archive.json`).then((r) => (r.ok ? (r.json() as Promise<ArchiveMarker>) : null)),
+  ]);
+  const options = { excerptLength: 24 };
+  await pagefind.options({ bundlePath: `${base}pagefind/`, ...options });
   await pagefind.init();
+  if (marker?.archive) await pagefind.mergeIndex(`${base}${marker.archive.replace(/^\/+/, '')}`, options);
   return pagefind;
 }
 

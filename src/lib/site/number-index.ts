@@ -14,7 +14,8 @@ import {
   normaliseNumber,
   numberShardFile,
 } from './number-key.ts';
-import { type RightIndexEntry, rightPath } from './site-data.ts';
+import { rightPath } from './right-path.ts';
+import type { RightIndexEntry } from './site-data.ts';
 
 /** Numbers per shard the shard count aims at: about 10 kB of JSON, one quick fetch. */
 const NUMBERS_PER_SHARD = 256;

@@ -19,7 +19,10 @@ export interface NumberIndexManifest {
 
 /** A right a number belongs to. */
 export interface NumberMatch {
-  /** The register page, without language prefix, as `rightPath()` gives it: `trademark/200503952/`. */
+  /**
+   * The register page, without language prefix, as `rightPath()` (right-path.ts) gives it:
+   * `trademark/200503952/`, `trademark/2023_01234/`.
+   */
   path: string;
   right: string;
   applicationNumber: string;

@@ -1,13 +1,15 @@
 /**
  * The data the gazette site is rendered from, as `tidende build` exports it from the store into
- * a folder of JSON files: `site.json`, `issues/<YYYY-WW>.json`, `rights/<right>/<number>.json`
- * and `rights-index.json`. Pages only read these; everything is computed before rendering.
+ * a folder of JSON files: `site.json`, `issues/<YYYY-WW>.json`, `rights/<right>/<segment>.json`
+ * (the segment made from the application number by right-path.ts) and `rights-index.json`. Pages
+ * only read these; everything is computed before rendering.
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { RightType } from '../event-record.ts';
 import type { GazetteSection } from '../mappings/mapping-row.ts';
 import type { Standard } from '../standards/code-list-schema.ts';
+import { rightFile } from './right-path.ts';
 
 export const LANGUAGES = ['nb', 'nn', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -124,6 +126,11 @@ export interface IssueData extends IssueSummary {
 
 /** One event in a right's legal-status history. */
 export interface HistoryEventView extends EventFieldsView {
+  /**
+   * The gazette section the event belongs in (a correction's is `corrections`), as its entry in
+   * an issue shows it; set also for events not in the gazette.
+   */
+  section: GazetteSection;
   publicationDate?: string;
   issue: string | null;
 }
@@ -164,16 +171,6 @@ export interface SiteData {
   /** Published issues, newest first. */
   issues: IssueSummary[];
   standards: Record<Standard, StandardLabels>;
-}
-
-/** The URL path of a right's register page, without language prefix: `trademark/202312345/`. */
-export function rightPath(right: RightType, applicationNumber: string): string {
-  return `${right}/${encodeURIComponent(applicationNumber)}/`;
-}
-
-/** The file of a right's data inside the site data folder. */
-export function rightFile(right: RightType, applicationNumber: string): string {
-  return join('rights', right, `${encodeURIComponent(applicationNumber)}.json`);
 }
 
 async function readJson<T>(dir: string, file: string): Promise<T> {

@@ -110,7 +110,7 @@ describe('writeNumberIndex(outDir, rights)', () => {
   it('encodes the application number in the path as the register page URL does', async () => {
     const dir = await tempDir();
     await writeNumberIndex(dir, [right({ applicationNumber: '2023/12 345' })]);
-    expect((await lookUp(dir, '2023/12345'))[0]?.path).toBe('trademark/2023%2F12%20345/');
+    expect((await lookUp(dir, '2023/12345'))[0]?.path).toBe('trademark/2023_12~20345/');
   });
 
   it('splits many numbers into shards and replaces the shards of an earlier run', async () => {

@@ -24,6 +24,21 @@ describe('registerSearchAttributes(right, standards, lang)', () => {
       'class:CPC Y02A',
       'year:2020',
       'year:2021',
+      'section:Søknader',
+      'section:Registreringer og meddelte patenter',
+    ]);
+  });
+
+  it('names the sections its events were published in, as issue pages do, and no others', async () => {
+    const attributes = registerSearchAttributes(
+      await fixture.right('trademark', '202012345'),
+      site.standards,
+      'en',
+    );
+    // Filed (applications) but not in the gazette; registered in 2020-52, corrected in 2021-01.
+    expect(attributes.filters.filter((f) => f.startsWith('section:'))).toEqual([
+      'section:Registrations and grants',
+      'section:Corrections',
     ]);
   });
 });

@@ -51,6 +51,8 @@ export function registerSearchAttributes(
       return value ? [`class:${value}`] : [];
     }),
     ...right.history.flatMap((event) => (event.issue ? [`year:${event.issue.slice(0, 4)}`] : [])),
+    // The sections it was published in, as issue pages name them; not those of unpublished events.
+    ...right.history.flatMap((event) => (event.issue ? [`section:${t(`section.${event.section}`)}`] : [])),
   ];
   return { summary, filters: [...new Set(filters)] };
 }

@@ -5,7 +5,8 @@
  */
 import type { RightType } from '../../event-record.ts';
 import type { GazetteSection } from '../../mappings/mapping-row.ts';
-import { DEFAULT_LANGUAGE, LANGUAGES, type Language, rightPath } from '../site-data.ts';
+import { rightPath } from '../right-path.ts';
+import { DEFAULT_LANGUAGE, LANGUAGES, type Language } from '../site-data.ts';
 
 /** Each language's name in itself, for the language switch. */
 export const LANGUAGE_NAMES: Record<Language, string> = {
@@ -61,7 +62,11 @@ export function issueYearPath(year: number): string {
   return `issues/${year}/`;
 }
 
-/** Language-independent path of a right's register page: `trademark/202312345/`. */
+/**
+ * Language-independent path of a right's register page: `trademark/202312345/`; an application
+ * number with characters a URL cannot hold is written by the rule of right-path.ts
+ * (`2023/01234` is at `trademark/2023_01234/`).
+ */
 export function registerPath(right: RightType, applicationNumber: string): string {
   return rightPath(right, applicationNumber);
 }
