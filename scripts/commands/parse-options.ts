@@ -25,3 +25,23 @@ export function stringOption(args: CommandArgs, name: string): string | undefine
   const value = args.values[name];
   return typeof value === 'string' ? value : undefined;
 }
+
+/** Reads --as-of: an ISO 8601 date-time with its offset or Z; default now. */
+export function asOfOption(args: CommandArgs, command: string, now = new Date()): Date {
+  const value = stringOption(args, 'as-of');
+  if (value === undefined) return now;
+  const hasZone = /T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(value);
+  const instant = new Date(value);
+  if (!hasZone || Number.isNaN(instant.getTime())) {
+    usageError(
+      `--as-of must be an ISO 8601 date-time with its offset, e.g. 2024-06-03T00:01+02:00 or 2024-06-02T22:01Z; got '${value}'.`,
+      command,
+    );
+  }
+  return instant;
+}
+
+/** The absolute URL the site is served at: --site-url, TIDENDE_SITE_URL, or the local server's. */
+export function siteUrlOption(args: CommandArgs): string {
+  return stringOption(args, 'site-url') ?? process.env.TIDENDE_SITE_URL ?? 'http://localhost:4321';
+}

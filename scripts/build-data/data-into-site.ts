@@ -1,0 +1,42 @@
+/**
+ * Puts the open datasets into the built site under `/data/`, beside the data page Astro wrote
+ * there: each file hard-linked from the data folder (copied when the two folders are on different
+ * file systems), and files of an earlier release that this one no longer has removed.
+ */
+import { copyFile, link, mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
+import { dirname, join, relative, sep } from 'node:path';
+
+/** What Astro writes in the site's `data/` folder: the data page itself. */
+const PAGE_FILES = new Set(['index.html']);
+
+async function filesUnder(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
+  return entries.filter((e) => e.isFile()).map((e) => relative(dir, join(e.parentPath, e.name)));
+}
+
+async function placeFile(source: string, target: string): Promise<void> {
+  const [from, to] = await Promise.all([stat(source), stat(target).catch(() => null)]);
+  if (to && to.ino === from.ino && to.dev === from.dev) return;
+  await mkdir(dirname(target), { recursive: true });
+  const partial = `${target}.partial`;
+  await rm(partial, { force: true });
+  try {
+    await link(source, partial);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
+    await copyFile(source, partial);
+  }
+  await rename(partial, target);
+}
+
+/** Makes `<outDir>/data/` hold exactly the files of `dataDir` (and the data page). */
+export async function syncDataIntoSite(dataDir: string, outDir: string): Promise<{ files: number }> {
+  const target = join(outDir, 'data');
+  const files = await filesUnder(dataDir);
+  const wanted = new Set(files);
+  for (const file of files) await placeFile(join(dataDir, file), join(target, file));
+  for (const file of await filesUnder(target)) {
+    if (!wanted.has(file) && !PAGE_FILES.has(file.split(sep).join('/'))) await rm(join(target, file));
+  }
+  return { files: files.length };
+}

@@ -1,0 +1,266 @@
+import { createHash } from 'node:crypto';
+import { copyFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import jsonld from 'jsonld';
+import { Parser, type Quad } from 'n3';
+import { describe, expect, it } from 'vitest';
+import { CliError } from '../../../src/lib/cli-error.ts';
+import type { DataRelease } from '../../../src/lib/datasets/data-release.ts';
+import {
+  buildCatalog,
+  catalogQuads,
+  toTurtle,
+  writeCatalog,
+} from '../../../src/lib/datasets/dcat-catalog.ts';
+import { validateCatalog } from '../../../src/lib/datasets/validate-catalog.ts';
+import { useTempDirs } from '../../helpers/temp-dir.ts';
+import { FIXTURE_BASE_URL, FIXTURE_TABLES, fixtureRelease, measured, partFiles } from './release-fixture.ts';
+
+const tempDir = useTempDirs();
+const SHAPES = '/work/shared/realdata/dcat-ap-no';
+const DCAT = 'http://www.w3.org/ns/dcat#';
+const DCT = 'http://purl.org/dc/terms/';
+const RDF_TYPE = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#type';
+
+const parseTurtle = (text: string): Quad[] => new Parser({ format: 'text/turtle' }).parse(text);
+
+async function parseJsonLd(document: object): Promise<Quad[]> {
+  const nquads = (await jsonld.toRDF(document as jsonld.JsonLdDocument, {
+    format: 'application/n-quads',
+  })) as string;
+  return new Parser({ format: 'application/n-quads' }).parse(nquads);
+}
+
+/** A quad as a comparable string (the graphs have no blank nodes, so equal sets mean isomorphic). */
+const key = ({ subject, predicate, object }: Quad) =>
+  [
+    subject.termType,
+    subject.value,
+    predicate.value,
+    object.termType,
+    object.value,
+    object.termType === 'Literal' ? `${object.language}|${object.datatype.value}` : '',
+  ].join(' ');
+const keys = (quads: Quad[]) => [...new Set(quads.map(key))].sort();
+
+const objects = (quads: Quad[], subject: string, predicate: string) =>
+  quads
+    .filter((q) => q.subject.value === subject && q.predicate.value === predicate)
+    .map((q) => q.object.value);
+const subjectsOfType = (quads: Quad[], type: string) =>
+  quads.filter((q) => q.predicate.value === RDF_TYPE && q.object.value === type).map((q) => q.subject.value);
+
+/** Expects no validation result at all, printing each one so a failure says what is wrong. */
+async function expectConforming(turtle: string) {
+  const { conforms, violations } = await validateCatalog(turtle, SHAPES);
+  expect(violations.map((v) => `${v.severity} ${v.focusNode} ${v.path}: ${v.message}`)).toEqual([]);
+  expect(conforms).toBe(true);
+}
+
+const release = fixtureRelease();
+const sha1 = new Map(
+  release.files.map((f) => [f.path, createHash('sha1').update(f.path).digest('hex')] as [string, string]),
+);
+const catalog = buildCatalog(release, { sha1 });
+const quads = parseTurtle(catalog.turtle);
+
+describe('validateCatalog', () => {
+  it('passes the valid example catalog of the DCAT-AP-NO validator and fails its invalid one', async () => {
+    const valid = await readFile(join(SHAPES, 'validator-service_valid_catalog.ttl'), 'utf8');
+    await expectConforming(valid);
+    const invalid = await validateCatalog(
+      await readFile(join(SHAPES, 'validator-service_invalid_catalog.ttl'), 'utf8'),
+      SHAPES,
+    );
+    expect(invalid.conforms).toBe(false);
+    expect(invalid.violations).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ severity: 'Violation', path: `${DCT}description` }),
+        expect.objectContaining({ severity: 'Violation', path: `${DCAT}theme` }),
+      ]),
+    );
+  });
+
+  it('reads the JSON-LD example of the validator as the same graph as its Turtle', async () => {
+    const ttl = parseTurtle(await readFile(join(SHAPES, 'validator-service_valid_catalog.ttl'), 'utf8'));
+    const json = JSON.parse(await readFile(join(SHAPES, 'validator-service_valid_catalog.jsonld'), 'utf8'));
+    expect(keys(await parseJsonLd(json))).toEqual(keys(ttl));
+  });
+
+  it('says what is wrong with a catalog that is not Turtle', async () => {
+    await expect(validateCatalog('<a> <b> .', SHAPES)).rejects.toThrow(/^The catalog is not valid Turtle/);
+    await expect(validateCatalog('', '/nowhere')).rejects.toThrow(CliError);
+  });
+});
+
+describe('buildCatalog', () => {
+  it('conforms to the DCAT-AP-NO 2.0 shapes, without violations or warnings', async () => {
+    await expectConforming(catalog.turtle);
+  });
+
+  it('writes the same graph as Turtle and as JSON-LD, and the JSON-LD conforms too', async () => {
+    const fromJsonLd = await parseJsonLd(catalog.jsonld);
+    expect(quads.length).toBeGreaterThan(500);
+    expect(keys(fromJsonLd)).toEqual(keys(quads));
+    expect(
+      quads.filter((q) => q.subject.termType !== 'NamedNode' || q.object.termType === 'BlankNode'),
+    ).toEqual([]);
+    await expectConforming(toTurtle(fromJsonLd));
+  });
+
+  it('has a dataset per table and one for the ST.96 legal status, each in the catalog', () => {
+    const datasets = subjectsOfType(quads, `${DCAT}Dataset`);
+    expect(datasets).toEqual([
+      ...FIXTURE_TABLES.map((t) => `${FIXTURE_BASE_URL}#dataset-${t.name}`),
+      `${FIXTURE_BASE_URL}#dataset-patent_legal_status`,
+    ]);
+    expect(objects(quads, `${FIXTURE_BASE_URL}#catalog`, `${DCAT}dataset`)).toEqual(datasets);
+    const titles = quads.filter(
+      (q) => q.subject.value === `${FIXTURE_BASE_URL}#dataset-rights` && q.predicate.value === `${DCT}title`,
+    );
+    expect(titles.map((q) => [q.object.value, q.object.termType === 'Literal' && q.object.language])).toEqual(
+      [
+        ['Rettigheter', 'nb'],
+        ['Rettar', 'nn'],
+        ['Rights', 'en'],
+      ],
+    );
+  });
+
+  it('offers each snapshot file for download with its size and SHA-1, and the deltas by pattern', () => {
+    const dataset = `${FIXTURE_BASE_URL}#dataset-patent_legal_status`;
+    const distributions = objects(quads, dataset, `${DCAT}distribution`);
+    expect(distributions).toEqual([
+      `${FIXTURE_BASE_URL}#distribution-patent_legal_status-0001`,
+      `${FIXTURE_BASE_URL}#distribution-patent_legal_status-0002`,
+      `${FIXTURE_BASE_URL}#distribution-patent_legal_status-deltas-st96`,
+    ]);
+    for (const file of release.files.filter((f) => f.part === 'snapshot')) {
+      const name = file.format === 'parquet' ? `${file.table}-parquet` : file.table;
+      const distribution = `${FIXTURE_BASE_URL}#distribution-${name}${file.sequence ? `-000${file.sequence}` : ''}`;
+      expect(objects(quads, distribution, `${DCAT}downloadURL`)).toEqual([FIXTURE_BASE_URL + file.path]);
+      expect(objects(quads, distribution, `${DCAT}byteSize`)).toEqual([String(file.bytes)]);
+      const [checksum] = objects(quads, distribution, 'http://spdx.org/rdf/terms#checksum') as [string];
+      expect(objects(quads, checksum, 'http://spdx.org/rdf/terms#checksumValue')).toEqual([
+        sha1.get(file.path),
+      ]);
+    }
+    const deltas = `${FIXTURE_BASE_URL}#distribution-rights-deltas-csv`;
+    expect(objects(quads, deltas, `${DCAT}downloadURL`)).toEqual([]);
+    expect(objects(quads, deltas, `${DCAT}accessURL`)).toEqual([FIXTURE_BASE_URL]);
+    expect(objects(quads, deltas, `${DCT}description`).at(-1)).toContain('deltas/<YYYY-WW>/rights.csv.gz');
+    expect(
+      objects(
+        quads,
+        `${FIXTURE_BASE_URL}#distribution-patent_legal_status-deltas-st96`,
+        `${DCT}description`,
+      ).at(-1),
+    ).toContain('deltas/<YYYY-WW>/patent-legal-status-NNNN.xml');
+  });
+
+  it('keeps the catalog the same size however many issues have deltas', () => {
+    const issues = Array.from(
+      { length: 200 },
+      (_, i) => `${2000 + Math.floor(i / 50)}-${String((i % 50) + 1).padStart(2, '0')}`,
+    );
+    const many = fixtureRelease({
+      files: [...partFiles('snapshot', FIXTURE_TABLES, 2), ...issues.flatMap((i) => partFiles(i))],
+    });
+    expect(catalogQuads(many, { sha1 })).toHaveLength(quads.length);
+  });
+
+  it('is the same for the same release, whatever the order of its files', () => {
+    const shuffled = buildCatalog({ ...release, files: [...release.files].reverse() }, { sha1 });
+    expect(shuffled.turtle).toBe(catalog.turtle);
+    expect(JSON.stringify(shuffled.jsonld)).toBe(JSON.stringify(catalog.jsonld));
+  });
+
+  it('fails validation without a publisher', async () => {
+    const withoutPublisher = toTurtle(quads.filter((q) => q.predicate.value !== `${DCT}publisher`));
+    const { conforms, violations } = await validateCatalog(withoutPublisher, SHAPES);
+    expect(conforms).toBe(false);
+    const focus = violations.filter((v) => v.path === `${DCT}publisher`).map((v) => v.focusNode);
+    expect(focus.sort()).toEqual(
+      [`${FIXTURE_BASE_URL}#catalog`, ...subjectsOfType(quads, `${DCAT}Dataset`)].sort(),
+    );
+  });
+
+  it('fails validation with what the shapes forbid: SHA-256 checksums, licences and formats off the EU tables', async () => {
+    const replaced = (from: string, to: string) => catalog.turtle.replaceAll(from, to);
+    const cases: [string, string, string][] = [
+      ['spdx:checksumAlgorithm_sha1', 'spdx:checksumAlgorithm_sha256', 'http://spdx.org/rdf/terms#algorithm'],
+      [
+        '<http://publications.europa.eu/resource/authority/licence/NLOD_2_0>',
+        '<https://data.norge.no/nlod/no/2.0>',
+        `${DCT}license`,
+      ],
+      ['file-type/PARQUET>', 'file-type/APACHE_PARQUET>', `${DCT}format`],
+      ['"94222"^^xsd:decimal', '"94222"^^xsd:nonNegativeInteger', `${DCAT}byteSize`],
+    ];
+    for (const [from, to, path] of cases) {
+      expect(catalog.turtle).toContain(from);
+      const { conforms, violations } = await validateCatalog(replaced(from, to), SHAPES);
+      expect(conforms, to).toBe(false);
+      expect(violations.map((v) => v.path)).toContain(path);
+    }
+  });
+
+  it('refuses a licence it cannot state and a data URL it cannot build on', () => {
+    expect(() => buildCatalog({ ...release, license: 'https://example.org/licence' })).toThrow(CliError);
+    expect(() => buildCatalog({ ...release, baseUrl: 'https://example.org/data' })).toThrow(/ending in "\/"/);
+  });
+});
+
+describe('writeCatalog', () => {
+  async function smallRelease(dir: string): Promise<DataRelease> {
+    const tables = FIXTURE_TABLES.filter((t) => t.name === 'rights');
+    await mkdir(join(dir, 'snapshot'), { recursive: true });
+    const csv = 'right_id,right_type,application_number\r\nNO:patent:20231234,patent,20231234\r\n';
+    await writeFile(join(dir, 'snapshot/rights.csv.gz'), gzipSync(csv));
+    await copyFile(
+      '/work/shared/st96/samples/example_PatentLegalStatusData_V6_0.xml',
+      join(dir, 'snapshot/patent-legal-status-0001.xml'),
+    );
+    const files = partFiles('snapshot', tables).filter((f) => f.format !== 'parquet');
+    return fixtureRelease({ tables, files: await measured(dir, files) });
+  }
+
+  it('writes Turtle and JSON-LD with the SHA-1 of the files, the same bytes each time', async () => {
+    const dir = await tempDir();
+    const small = await smallRelease(dir);
+    const written = await writeCatalog(dir, small);
+    const turtle = await readFile(join(dir, 'catalog.ttl'));
+    const json = await readFile(join(dir, 'catalog.jsonld'));
+    const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
+    expect(written).toEqual({
+      turtle: { path: join(dir, 'catalog.ttl'), bytes: turtle.length, sha256: sha256(turtle) },
+      jsonld: { path: join(dir, 'catalog.jsonld'), bytes: json.length, sha256: sha256(json) },
+    });
+    const written2 = await writeCatalog(dir, small);
+    expect(written2).toEqual(written);
+
+    const graph = parseTurtle(turtle.toString('utf8'));
+    expect(keys(await parseJsonLd(JSON.parse(json.toString('utf8'))))).toEqual(keys(graph));
+    for (const file of small.files) {
+      const content = await readFile(join(dir, file.path));
+      const distribution = `${FIXTURE_BASE_URL}#distribution-${file.table}${file.sequence ? '-0001' : ''}`;
+      expect(objects(graph, distribution, `${DCAT}byteSize`)).toEqual([String(content.length)]);
+      expect(objects(graph, `${distribution}-checksum`, 'http://spdx.org/rdf/terms#checksumValue')).toEqual([
+        createHash('sha1').update(content).digest('hex'),
+      ]);
+    }
+    await expectConforming(turtle.toString('utf8'));
+  });
+
+  it('names a snapshot file that is missing', async () => {
+    const dir = await tempDir();
+    const small = await smallRelease(dir);
+    await rm(join(dir, 'snapshot/rights.csv.gz'));
+    await expect(writeCatalog(dir, small)).rejects.toThrow(
+      new RegExp(
+        `^Cannot read the data file ${join(dir, 'snapshot/rights.csv.gz')} to checksum it for the catalog`,
+      ),
+    );
+  });
+});
