@@ -45,6 +45,9 @@ function summaryLine(summary: IngestSummary): string {
   return `ingest ${summary.file}: ${number.format(summary.read)} lines: ${counts}; ${summary.seconds.toFixed(1)} s, ${number.format(rate)} lines/s${note}\n`;
 }
 
+/** DuckDB's memory limit while ingesting. */
+const INGEST_MEMORY_LIMIT = '1GB';
+
 export async function run(args: CommandArgs): Promise<number> {
   const files = args.positionals;
   if (files.length === 0) usageError('Name at least one extract to ingest.', 'ingest');
@@ -60,7 +63,9 @@ export async function run(args: CommandArgs): Promise<number> {
   const workers = integerOption(args, 'workers', 'ingest', defaultValidateWorkers(), 0, 64);
   const asJson = Boolean(args.values.json);
 
-  const store = await openEventStore(storePath);
+  // The commit that types a whole extract's lines at once needs more than the default 256 MB on a
+  // first load of the archive (4,000,000 events ran out); DuckDB still spills beyond it.
+  const store = await openEventStore(storePath, { memoryLimit: INGEST_MEMORY_LIMIT });
   const summaries: IngestSummary[] = [];
   try {
     for (const file of files) {
