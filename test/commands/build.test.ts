@@ -1,7 +1,11 @@
 import { access, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseAsOf } from '../../scripts/commands/build.ts';
+import { asOfOption } from '../../scripts/commands/parse-options.ts';
+import { astroCacheDir } from '../../src/lib/site/astro-render.ts';
+import { numberShardFile } from '../../src/lib/site/number-key.ts';
+import { parseStageTimings } from '../../src/lib/site/stage-timings.ts';
+import { start } from '../../src/lib/site/static-server.ts';
 import { line, trademarkRecord } from '../helpers/records.ts';
 import { runCli } from '../helpers/run-cli.ts';
 import { useTempDirs } from '../helpers/temp-dir.ts';
@@ -13,7 +17,10 @@ const exists = (path: string) =>
     () => false,
   );
 
-describe('parseAsOf(value)', () => {
+describe('asOfOption(args)', () => {
+  const parseAsOf = (value: string | undefined, now?: Date) =>
+    asOfOption({ values: { 'as-of': value }, positionals: [] }, 'build', now);
+
   it('takes an ISO 8601 date-time with its offset, and now when absent', () => {
     expect(parseAsOf('2024-06-03T00:01+02:00').toISOString()).toBe('2024-06-02T22:01:00.000Z');
     const now = new Date('2026-01-01T00:00:00Z');
@@ -29,26 +36,45 @@ describe('parseAsOf(value)', () => {
 });
 
 describe('tidende build', () => {
-  it('builds the site and its search index, and refuses to change a published issue', async () => {
+  it('builds the site and its search index, rebuilds only what changed, and refuses to change a published issue', async () => {
     const dir = await tempDir();
     const store = join(dir, 'store.duckdb');
     const out = join(dir, 'site');
+    // A trademark whose application number has a slash, published in issue 2026-47.
+    const slashed = join(dir, 'slashed.ndjson');
+    await writeFile(
+      slashed,
+      line(
+        trademarkRecord({
+          eventId: 'SLASH-1',
+          applicationNumber: '2026/00042',
+          nationalCode: 'TMFIL',
+          eventDate: '2026-11-10',
+          publicationDate: '2026-11-16',
+          documents: [],
+        }),
+      ),
+    );
     expect(
-      (await runCli(['ingest', 'test/fixtures/sample-small/events.ndjson', '--store', store])).code,
+      (await runCli(['ingest', 'test/fixtures/sample-small/events.ndjson', slashed, '--store', store])).code,
     ).toBe(0);
 
-    const built = await runCli([
-      'build',
-      '--out',
-      out,
-      '--store',
-      store,
-      '--as-of',
-      '2026-11-22T12:00:00+01:00',
-    ]);
+    const build = (asOf: string) => runCli(['build', '--out', out, '--store', store, '--as-of', asOf]);
+    const built = await build('2026-11-22T12:00:00+01:00');
     expect(built.stderr).toBe('');
     expect(built.code).toBe(0);
     expect(built.stdout).toMatch(/latest issue 2026-47; \d+ issues \(\d+ newly locked\)/);
+    // One line per stage, with its time.
+    expect(parseStageTimings(built.stdout).map((t) => t.stage)).toEqual([
+      'mappings and lock',
+      'site data export',
+      'open data export',
+      'astro render',
+      'documents',
+      'search index',
+      'number index',
+      'open data into site',
+    ]);
     for (const path of [
       'index.html',
       'en/index.html',
@@ -59,10 +85,66 @@ describe('tidende build', () => {
       expect(await exists(join(out, path)), path).toBe(true);
     }
     expect(await exists(join(out, 'pagefind', 'pagefind.js'))).toBe(true);
+    // The open data under /data/, listed on the data page with its hash.
+    const dataPackage = JSON.parse(await readFile(join(out, 'data', 'datapackage.json'), 'utf8'));
+    const rights = dataPackage.resources.find((r: { path: string }) => r.path === 'snapshot/rights.parquet');
+    expect(rights.hash).toMatch(/^sha256:[0-9a-f]{64}$/);
+    expect(await exists(join(out, 'data', 'snapshot', 'rights.parquet'))).toBe(true);
+    expect(await exists(join(out, 'data', 'catalog.ttl'))).toBe(true);
+    expect(await readFile(join(out, 'data', 'index.html'), 'utf8')).toContain(rights.hash.slice(7));
+    expect(await exists(join(out, 'pagefind-archive', 'pagefind-entry.json'))).toBe(true);
     expect(await exists(join(out, 'search', 'numbers', 'manifest.json'))).toBe(true);
     expect(
       await readFile(join(out, 'issues', '2026-48', 'index.html'), 'utf8').catch(() => 'not built'),
     ).toBe('not built');
+
+    // The right with a slash: its data file, its page, and every link to it use `2026_00042`.
+    expect(await exists(join(dir, 'site-data', 'rights', 'trademark', '2026_00042.json'))).toBe(true);
+    const issue = await readFile(join(out, 'issues', '2026-47', 'index.html'), 'utf8');
+    expect(issue).toContain('href="/trademark/2026_00042/"');
+    expect(await readFile(join(out, 'sitemaps', 'rights-1.xml'), 'utf8')).toContain(
+      '/en/trademark/2026_00042/</loc>',
+    );
+    const manifest = JSON.parse(await readFile(join(out, 'search/numbers/manifest.json'), 'utf8'));
+    const shard = JSON.parse(
+      await readFile(join(out, 'search/numbers', numberShardFile('2026/00042', manifest.bits)), 'utf8'),
+    );
+    expect(shard['2026/00042'][0].path).toBe('trademark/2026_00042/');
+    const server = await start(out);
+    try {
+      const page = await fetch(new URL('trademark/2026_00042/', server.url));
+      expect(page.status).toBe(200);
+      const html = await page.text();
+      expect(html).toContain('<h1 data-pagefind-meta="summary:Varemerke 2026/00042');
+      // Its register page carries the gazette section it was published in, for the search filter.
+      expect(html).toContain('<span hidden data-pagefind-filter="section:Søknader"></span>');
+    } finally {
+      await server.close();
+    }
+
+    // A week earlier: issue 2026-47 is not out, its pages go, the rest is kept as it was.
+    const earlier = await build('2026-11-15T12:00:00+01:00');
+    expect(earlier.code).toBe(0);
+    expect(await exists(join(out, 'issues', '2026-47', 'index.html'))).toBe(false);
+    expect(await exists(join(out, 'trademark', '2026_00042', 'index.html'))).toBe(false);
+    const stages = new Map(parseStageTimings(earlier.stdout).map((t) => [t.stage, t.detail ?? '']));
+    expect(stages.get('site data export')).toMatch(/ [1-9]\d* removed/);
+    expect(stages.get('astro render')).toMatch(/ [1-9]\d* kept, [1-9]\d* removed/);
+    expect(stages.get('search index')).toContain("archive of past years' issues kept");
+
+    // A build that died leaves its mark in Astro's cache folder: the next renders every page.
+    const cache = astroCacheDir(join(dir, 'astro-cache'), out);
+    await writeFile(join(cache, 'build-running'), 'died');
+    const after = await build('2026-11-22T12:00:00+01:00');
+    expect(after.code).toBe(0);
+    expect(parseStageTimings(after.stdout).find((t) => t.stage === 'astro render')?.detail).toMatch(
+      /\(full build\), 0 kept/,
+    );
+    expect(await exists(join(out, 'issues', '2026-47', 'index.html'))).toBe(true);
+    expect(await exists(join(cache, 'build-running'))).toBe(false);
+    // A full build empties the folder; the open data is put back after it.
+    expect(await exists(join(out, 'data', 'snapshot', 'rights.parquet'))).toBe(true);
+    expect(await exists(join(out, 'data', 'index.html'))).toBe(true);
 
     // An event back-dated into an issue that was published: the build must refuse it.
     const late = join(dir, 'late.ndjson');
@@ -73,15 +155,7 @@ describe('tidende build', () => {
     });
     await writeFile(late, line(record));
     expect((await runCli(['ingest', late, '--store', store])).code).toBe(0);
-    const refused = await runCli([
-      'build',
-      '--out',
-      out,
-      '--store',
-      store,
-      '--as-of',
-      '2026-11-22T12:00:00+01:00',
-    ]);
+    const refused = await build('2026-11-22T12:00:00+01:00');
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain('Published issues would change, and published content is locked:');
     expect(refused.stderr).toContain('  2020-41: added LATE-1');
