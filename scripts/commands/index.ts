@@ -150,6 +150,136 @@ export const commands: CommandSpec[] = [
     load: () => import('./build.ts'),
   },
   {
+    name: 'data',
+    usage: 'data --out DIR [--as-of DATETIME] [--formats LIST] [--site-url URL] [--store PATH] [--json]',
+    summary: 'Write the open datasets (CSV, Parquet, ST.96 XML, catalog metadata) from the store.',
+    details:
+      'A snapshot as of the latest issue published by --as-of, and one delta per published issue;\n' +
+      "`tidende build` writes the same under the site's /data/.",
+    options: {
+      out: { type: 'string', valueName: 'DIR', description: 'Folder to write the datasets to (required).' },
+      'as-of': {
+        type: 'string',
+        valueName: 'DATETIME',
+        description: 'Export the data as it stands at this ISO 8601 date-time with offset.',
+        default: 'now',
+      },
+      'site-url': {
+        type: 'string',
+        valueName: 'URL',
+        description: 'Absolute URL the site is served at, for document links and the catalog.',
+        default: 'http://localhost:4321',
+        env: 'TIDENDE_SITE_URL',
+      },
+      formats: {
+        type: 'string',
+        valueName: 'LIST',
+        description: 'Comma-separated formats to write: csv, parquet, st96.',
+        default: 'csv,parquet,st96',
+      },
+      mappings,
+      store,
+      json,
+    },
+    load: () => import('./data.ts'),
+  },
+  {
+    name: 'deploy',
+    usage: 'deploy DIR --target URL [--dry-run] [--json] [--concurrency N]',
+    summary:
+      'Upload a built site to static hosting: only what changed, in an order readers never see broken.',
+    details:
+      "Targets: file:///absolute/path (a folder standing in for a web root) or 'azure://ACCOUNT/$web'\n" +
+      '(Azure Blob static website; quote it in a shell). Azure credentials: AZURE_STORAGE_CONNECTION_STRING,\n' +
+      'else AZURE_STORAGE_SAS_TOKEN, else DefaultAzureCredential (CI with OIDC, or az login).\n' +
+      'Uploads assets and datasets first, then pages, then entry points (home pages, feeds, sitemaps,\n' +
+      'robots.txt, data catalog, search entry files); writes the manifest .tidende/deploy-manifest.ndjson.gz;\n' +
+      'only then deletes what the new version no longer has. A rerun after an interruption finishes the job.',
+    options: {
+      target: {
+        type: 'string',
+        valueName: 'URL',
+        description: 'Where to deploy: file:///PATH or azure://ACCOUNT/CONTAINER (required).',
+      },
+      'dry-run': {
+        type: 'boolean',
+        description: 'Print the plan per phase (uploads with their reason, deletions); change nothing.',
+      },
+      concurrency: {
+        type: 'string',
+        valueName: 'N',
+        description: 'Uploads and deletions at once, 1 to 64.',
+        default: '8',
+      },
+      json,
+    },
+    load: () => import('./deploy.ts'),
+  },
+  {
+    name: 'publish',
+    usage: 'publish [--extract FILE...] --target URL [--as-of DATETIME] [options]',
+    summary: 'Ingest new extracts, check mappings, build site and data, verify, deploy: the weekly loop.',
+    details:
+      'Holds a lock at the target (.tidende/publish.lock) so that two publishes never run at once.\n' +
+      'Refuses to go on when the mapping tables have problems or cover less than --min-coverage, and\n' +
+      'deploys nothing unless the new ST.96 XML validates against the XSD, the catalog against the\n' +
+      'DCAT-AP-NO shapes and the data package against its files. Run again with nothing new, it\n' +
+      'uploads nothing.',
+    options: {
+      extract: {
+        type: 'string',
+        multiple: true,
+        valueName: 'FILE',
+        description: 'An NDJSON extract (plain or gzipped) to ingest first; repeat for several.',
+      },
+      target: {
+        type: 'string',
+        valueName: 'URL',
+        description: 'Where to publish: file:///PATH or azure://ACCOUNT/CONTAINER (required).',
+      },
+      'as-of': {
+        type: 'string',
+        valueName: 'DATETIME',
+        description: 'Publish what is due at this ISO 8601 date-time with offset.',
+        default: 'now',
+      },
+      out: {
+        type: 'string',
+        valueName: 'DIR',
+        description: 'Folder the site is built in, kept between runs so builds are incremental.',
+        default: 'site/ beside the store',
+      },
+      'site-url': {
+        type: 'string',
+        valueName: 'URL',
+        description: 'Absolute URL the site is served at.',
+        default: 'http://localhost:4321',
+        env: 'TIDENDE_SITE_URL',
+      },
+      'min-coverage': {
+        type: 'string',
+        valueName: 'P',
+        description: 'Least share of national codes per right type that must be mapped, in percent.',
+        default: '98',
+      },
+      'st96-schema': {
+        type: 'string',
+        valueName: 'DIR',
+        description: "Folder of WIPO's ST.96 V6_0 XSDs (PatentLegalStatusData_V6_0.xsd and its imports).",
+        env: 'TIDENDE_ST96_SCHEMA',
+      },
+      'dcat-shapes': {
+        type: 'string',
+        valueName: 'DIR',
+        description: 'Folder of the DCAT-AP-NO SHACL shapes (DCAT-AP-NO-shacl_shapes_2.00.ttl).',
+        env: 'TIDENDE_DCAT_SHAPES',
+      },
+      mappings,
+      store,
+    },
+    load: () => import('./publish.ts'),
+  },
+  {
     name: 'serve',
     usage: 'serve DIR [--port N]',
     summary: 'Serve a built site on localhost until stopped.',

@@ -5,8 +5,11 @@
 import type { WriteStream } from 'node:tty';
 
 export interface Progress {
-  /** Reports `done` units, and optionally the share of the work done (0-1) for the ETA. */
-  update(done: number, fraction?: number): void;
+  /**
+   * Reports `done` units, and optionally the share of the work done (0-1) for the ETA and a detail
+   * shown after the count, such as the bytes done.
+   */
+  update(done: number, fraction?: number, detail?: string): void;
   /** Ends the progress line. */
   finish(): void;
 }
@@ -41,21 +44,23 @@ export function startProgress(options: ProgressOptions): Progress {
   let last = started;
   let shown = false;
 
-  const line = (done: number, fraction?: number) => {
+  const line = (done: number, fraction?: number, detail?: string) => {
     const seconds = (performance.now() - started) / 1000;
     const rate = seconds > 0 ? done / seconds : 0;
     const eta = fraction && fraction > 0 ? formatSeconds((seconds * (1 - fraction)) / fraction) : '?';
-    return `${options.label}: ${number.format(done)} ${options.unit}, ${number.format(Math.round(rate))}/s, ETA ${eta}`;
+    const shownDetail = detail ? ` (${detail})` : '';
+    return `${options.label}: ${number.format(done)} ${options.unit}${shownDetail}, ${number.format(Math.round(rate))}/s, ETA ${eta}`;
   };
 
   return {
-    update(done, fraction) {
+    update(done, fraction, detail) {
       if (options.quiet) return;
       const now = performance.now();
       if (now - last < interval) return;
       last = now;
       shown = true;
-      stream.write(tty ? `\r\x1b[2K${line(done, fraction)}` : `${line(done, fraction)}\n`);
+      const text = line(done, fraction, detail);
+      stream.write(tty ? `\r\x1b[2K${text}` : `${text}\n`);
     },
     finish() {
       if (!options.quiet && tty && shown) stream.write('\r\x1b[2K');

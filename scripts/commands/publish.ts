@@ -1,0 +1,155 @@
+/**
+ * `tidende publish [--extract FILE...] --target URL [--as-of DATETIME]`: the weekly loop in one
+ * command, under a lock at the target: ingest the new extracts, check the mappings (refusing below
+ * the coverage threshold), build the site and the open data incrementally, verify what will be
+ * published (ST.96 XML against the XSD, the catalog against DCAT-AP-NO, the data package against
+ * its files), then deploy what changed. Run twice with nothing new, it uploads nothing.
+ */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { CliError, usageError } from '../../src/lib/cli-error.ts';
+import { CATALOG_TURTLE } from '../../src/lib/datasets/dcat-catalog.ts';
+import { validateCatalog } from '../../src/lib/datasets/validate-catalog.ts';
+import type { DeployPlan } from '../../src/lib/deploy/deploy-plan.ts';
+import { formatSummary } from '../../src/lib/deploy/deploy-report.ts';
+import { acquirePublishLock } from '../../src/lib/deploy/publish-lock.ts';
+import { executeDeploy, prepareDeploy } from '../../src/lib/deploy/run-deploy.ts';
+import { issueDueAt } from '../../src/lib/gazette/issue-week.ts';
+import { validateSt96 } from '../../src/lib/st96/validate-st96.ts';
+import { resolveStorePath } from '../../src/lib/store/event-store.ts';
+import { openTarget } from './deploy.ts';
+import type { CommandArgs } from './index.ts';
+import { asOfOption, stringOption } from './parse-options.ts';
+
+/** Runs another command as publish's step; a refusal of that command is publish's refusal. */
+async function step(
+  name: string,
+  load: () => Promise<{ run(args: CommandArgs): Promise<number> }>,
+  args: CommandArgs,
+): Promise<number> {
+  process.stdout.write(`\n== ${name}\n`);
+  return (await load()).run(args);
+}
+
+/** A step that must succeed: any other exit code stops the publish before anything goes out. */
+async function requiredStep(...args: Parameters<typeof step>): Promise<void> {
+  const code = await step(...args);
+  if (code !== 0) throw new CliError(`The ${args[0]} step ended with code ${code}; nothing was deployed.`);
+}
+
+/** A folder option read from the command line, then the environment; required. */
+function requiredDir(args: CommandArgs, option: string, env: string, what: string): string {
+  const value = stringOption(args, option) ?? process.env[env];
+  if (!value) {
+    usageError(
+      `publish verifies ${what} before anything goes out: give --${option} DIR (or ${env}).`,
+      'publish',
+    );
+  }
+  return value;
+}
+
+/** The ST.96 files the deploy would upload: those already published were verified when they went out. */
+function xmlToVerify(plan: DeployPlan): string[] {
+  return plan.phases
+    .flatMap((phase) => phase.uploads)
+    .filter((upload) => /^data\/.*\.xml$/.test(upload.path))
+    .map((upload) => upload.file);
+}
+
+/** Checks what is about to go out; throws naming every problem. */
+async function verify(outDir: string, plan: DeployPlan, st96Schema: string, dcatShapes: string) {
+  const problems: string[] = [];
+  const xml = xmlToVerify(plan);
+  for (const result of await validateSt96(xml, st96Schema)) {
+    for (const error of result.errors) problems.push(`${result.file}:${error.line}: ${error.message}`);
+  }
+  const catalog = await readFile(join(outDir, 'data', CATALOG_TURTLE), 'utf8').catch(() => null);
+  if (catalog === null) problems.push(`${join(outDir, 'data', CATALOG_TURTLE)}: missing`);
+  else {
+    const result = await validateCatalog(catalog, dcatShapes);
+    for (const v of result.violations.filter((v) => v.severity === 'Violation')) {
+      problems.push(`${CATALOG_TURTLE}: ${v.focusNode} ${v.path ?? ''}: ${v.message}`);
+    }
+  }
+  // The deploy hashed every file it would upload: each must be what datapackage.json says.
+  const packageFile = join(outDir, 'data', 'datapackage.json');
+  const descriptor = JSON.parse(await readFile(packageFile, 'utf8')) as {
+    resources: { path: string; bytes: number; hash: string }[];
+  };
+  const uploads = new Map(plan.phases.flatMap((p) => p.uploads).map((u) => [u.path, u]));
+  for (const resource of descriptor.resources) {
+    const upload = uploads.get(`data/${resource.path}`);
+    if (upload && (upload.bytes !== resource.bytes || `sha256:${upload.sha256}` !== resource.hash)) {
+      problems.push(`${packageFile}: ${resource.path} is described with other bytes or hash than it has`);
+    }
+  }
+  if (problems.length > 0) {
+    for (const problem of problems.slice(0, 50)) process.stderr.write(`${problem}\n`);
+    throw new CliError(
+      `Verification found ${problems.length} problems (the first 50 above); nothing was deployed.`,
+    );
+  }
+  process.stdout.write(
+    `verified: ${xml.length} new or changed ST.96 files valid against the XSD, the catalog against DCAT-AP-NO, ` +
+      `${descriptor.resources.length} data package resources\n`,
+  );
+}
+
+export async function run(args: CommandArgs): Promise<number> {
+  const url = stringOption(args, 'target');
+  if (!url) usageError("Say where to publish: --target file:///PATH or 'azure://ACCOUNT/$web'.", 'publish');
+  const asOf = asOfOption(args, 'publish');
+  const st96Schema = requiredDir(args, 'st96-schema', 'TIDENDE_ST96_SCHEMA', 'the ST.96 XML against its XSD');
+  const dcatShapes = requiredDir(
+    args,
+    'dcat-shapes',
+    'TIDENDE_DCAT_SHAPES',
+    'the catalog against DCAT-AP-NO',
+  );
+  const extracts = (args.values.extract as string[] | undefined) ?? [];
+  const storePath = resolveStorePath(stringOption(args, 'store'));
+  const mappings = stringOption(args, 'mappings') ?? 'mappings';
+  const outDir = stringOption(args, 'out') ?? join(storePath, '..', 'site');
+  const common = { store: storePath, mappings };
+  const started = performance.now();
+
+  const target = await openTarget(url);
+  const release = await acquirePublishLock(target);
+  try {
+    process.stdout.write(
+      `publish to ${target.url} as of ${asOf.toISOString()}: issue ${issueDueAt(asOf)} is the latest due\n`,
+    );
+    if (extracts.length > 0) {
+      const code = await step('ingest', () => import('./ingest.ts'), {
+        values: { store: storePath },
+        positionals: extracts,
+      });
+      // Refused lines are in the quarantine; what was accepted is published, as every week.
+      if (code !== 0) process.stderr.write('Some lines were refused (see above); publishing the rest.\n');
+    }
+    await requiredStep('mappings', () => import('./mappings.ts'), {
+      values: { ...common, 'min-coverage': stringOption(args, 'min-coverage') },
+      positionals: ['check'],
+    });
+    await requiredStep('build', () => import('./build.ts'), {
+      values: {
+        ...common,
+        out: outDir,
+        'as-of': asOf.toISOString(),
+        'site-url': stringOption(args, 'site-url'),
+      },
+      positionals: [],
+    });
+    process.stdout.write('\n== verify and deploy\n');
+    const plan = await prepareDeploy(outDir, target);
+    await verify(outDir, plan, st96Schema, dcatShapes);
+    const summary = await executeDeploy(plan, target);
+    process.stdout.write(formatSummary(summary, outDir));
+    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    process.stdout.write(`published ${outDir} to ${target.url} in ${seconds} s\n`);
+  } finally {
+    await release();
+  }
+  return 0;
+}

@@ -1,0 +1,204 @@
+/**
+ * The deploy's state kept at the target under `.tidende/`:
+ *
+ * - the manifest, `.tidende/deploy-manifest.ndjson.gz`: one line per file of the deployed site
+ *   with its sha256, size and the headers it was uploaded with, so that the next deploy uploads
+ *   only what changed. The first line describes the manifest:
+ *   `{"format":"tidende-deploy-manifest","version":1,"deployedAt":"…","files":N}`, then
+ *   `{"path":"index.html","sha256":"…","bytes":5120,"contentType":"text/html; charset=utf-8","cacheControl":"public, max-age=300"}`.
+ * - the pending list, `.tidende/deploy-pending.ndjson.gz`: paths a deploy is replacing, written
+ *   before its first upload and removed once the new manifest is written. The manifest's entries
+ *   for these paths may no longer describe what is at the target (a deploy was stopped midway), so
+ *   they are not trusted.
+ *
+ * Gzipped NDJSON rather than one JSON document: a NIPO-size site has millions of files, more than
+ * one JavaScript string can hold as JSON; lines are written and read a batch at a time.
+ */
+import { once } from 'node:events';
+import { createGzip, gunzipSync } from 'node:zlib';
+import { CliError } from '../cli-error.ts';
+import type { ContentHeaders } from './content-headers.ts';
+
+/** Folder of the deploy's own state at the target; never part of a site. */
+export const DEPLOY_STATE_DIR = '.tidende/';
+export const MANIFEST_PATH = `${DEPLOY_STATE_DIR}deploy-manifest.ndjson.gz`;
+export const PENDING_PATH = `${DEPLOY_STATE_DIR}deploy-pending.ndjson.gz`;
+/** Held by a running `tidende publish` (see publish-lock.ts); a deploy leaves it alone. */
+export const PUBLISH_LOCK_PATH = `${DEPLOY_STATE_DIR}publish.lock`;
+
+const MANIFEST_FORMAT = 'tidende-deploy-manifest';
+const PENDING_FORMAT = 'tidende-deploy-pending';
+const VERSION = 1;
+/** Lines joined per write to the gzip stream. */
+const LINES_PER_CHUNK = 10_000;
+
+/** What the manifest records of one deployed file. */
+export interface ManifestEntry extends ContentHeaders {
+  /** sha256 of the file's bytes, hex. */
+  sha256: string;
+  bytes: number;
+}
+
+/** The deployed files by path. */
+export type DeployManifest = Map<string, ManifestEntry>;
+
+/** A state file at the target that cannot be read: damaged or not written by tidende. */
+export class UnreadableDeployState extends Error {
+  override name = 'UnreadableDeployState';
+}
+
+async function gzipLines(lines: Iterable<string>): Promise<Buffer> {
+  const gzip = createGzip();
+  const chunks: Buffer[] = [];
+  gzip.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const ended = once(gzip, 'end');
+  let batch: string[] = [];
+  const flush = async () => {
+    if (!gzip.write(`${batch.join('\n')}\n`)) await once(gzip, 'drain');
+    batch = [];
+  };
+  for (const line of lines) {
+    batch.push(line);
+    if (batch.length === LINES_PER_CHUNK) await flush();
+  }
+  if (batch.length > 0) await flush();
+  gzip.end();
+  await ended;
+  return Buffer.concat(chunks);
+}
+
+/**
+ * Parses each line of gzipped NDJSON; `onLine` gets the parsed value and the 1-based line number.
+ * A file without even its first line is damaged.
+ */
+function forEachLine(bytes: Buffer, source: string, onLine: (value: unknown, line: number) => void): void {
+  let text: Buffer;
+  try {
+    text = gunzipSync(bytes);
+  } catch (error) {
+    throw new UnreadableDeployState(`${source} is not gzip-compressed: ${(error as Error).message}`);
+  }
+  let start = 0;
+  let values = 0;
+  for (let line = 1; start < text.length; line++) {
+    let end = text.indexOf(0x0a, start);
+    if (end === -1) end = text.length;
+    if (end > start) {
+      let value: unknown;
+      try {
+        value = JSON.parse(text.toString('utf8', start, end));
+      } catch {
+        throw new UnreadableDeployState(`${source}, line ${line}: not JSON.`);
+      }
+      onLine(value, line);
+      values++;
+    }
+    start = end + 1;
+  }
+  if (values === 0) throw new UnreadableDeployState(`${source} is empty.`);
+}
+
+function checkHeader(value: unknown, format: string, source: string): void {
+  const header = value as { format?: unknown; version?: unknown } | null;
+  if (header?.format !== format) {
+    throw new UnreadableDeployState(`${source}: expected a first line {"format":"${format}",…}.`);
+  }
+  if (typeof header.version !== 'number' || header.version > VERSION) {
+    throw new CliError(
+      `${source} is version ${String(header.version)} of the deploy state; this tidende reads version ${VERSION}. Deploy with a newer tidende.`,
+    );
+  }
+}
+
+const SHA256 = /^[0-9a-f]{64}$/;
+
+function toEntry(value: unknown): [string, ManifestEntry] | null {
+  const v = value as Record<string, unknown> | null;
+  if (
+    typeof v?.path !== 'string' ||
+    typeof v.sha256 !== 'string' ||
+    !SHA256.test(v.sha256) ||
+    !Number.isSafeInteger(v.bytes) ||
+    (v.bytes as number) < 0 ||
+    typeof v.contentType !== 'string' ||
+    typeof v.cacheControl !== 'string' ||
+    (v.contentEncoding !== undefined && typeof v.contentEncoding !== 'string')
+  ) {
+    return null;
+  }
+  const entry: ManifestEntry = {
+    sha256: v.sha256,
+    bytes: v.bytes as number,
+    contentType: v.contentType,
+    cacheControl: v.cacheControl,
+  };
+  if (typeof v.contentEncoding === 'string') entry.contentEncoding = v.contentEncoding;
+  return [v.path, entry];
+}
+
+/** The manifest as stored: gzipped NDJSON, files in path order. */
+export function manifestToBytes(manifest: DeployManifest, deployedAt: Date): Promise<Buffer> {
+  const header = { format: MANIFEST_FORMAT, version: VERSION, deployedAt: deployedAt.toISOString() };
+  function* lines() {
+    yield JSON.stringify({ ...header, files: manifest.size });
+    for (const path of [...manifest.keys()].sort()) {
+      const { sha256, bytes, contentType, contentEncoding, cacheControl } = manifest.get(
+        path,
+      ) as ManifestEntry;
+      yield JSON.stringify({ path, sha256, bytes, contentType, contentEncoding, cacheControl });
+    }
+  }
+  return gzipLines(lines());
+}
+
+/**
+ * Reads a stored manifest; `source` names it in errors.
+ * @throws UnreadableDeployState when it is damaged; CliError when a newer tidende wrote it.
+ */
+export function manifestFromBytes(bytes: Buffer, source: string): DeployManifest {
+  const manifest: DeployManifest = new Map();
+  let header = false;
+  forEachLine(bytes, source, (value, line) => {
+    if (!header) {
+      header = true;
+      return checkHeader(value, MANIFEST_FORMAT, source);
+    }
+    const entry = toEntry(value);
+    if (!entry) {
+      throw new UnreadableDeployState(
+        `${source}, line ${line}: expected {"path","sha256","bytes","contentType","cacheControl"}.`,
+      );
+    }
+    manifest.set(...entry);
+  });
+  return manifest;
+}
+
+/** The pending list as stored. */
+export function pendingToBytes(paths: Iterable<string>): Promise<Buffer> {
+  function* lines() {
+    yield JSON.stringify({ format: PENDING_FORMAT, version: VERSION });
+    for (const path of [...paths].sort()) yield JSON.stringify({ path });
+  }
+  return gzipLines(lines());
+}
+
+/**
+ * Reads a stored pending list.
+ * @throws UnreadableDeployState when it is damaged; CliError when a newer tidende wrote it.
+ */
+export function pendingFromBytes(bytes: Buffer, source: string): Set<string> {
+  const paths = new Set<string>();
+  let header = false;
+  forEachLine(bytes, source, (value, line) => {
+    if (!header) {
+      header = true;
+      return checkHeader(value, PENDING_FORMAT, source);
+    }
+    const path = (value as { path?: unknown } | null)?.path;
+    if (typeof path !== 'string')
+      throw new UnreadableDeployState(`${source}, line ${line}: expected {"path"}.`);
+    paths.add(path);
+  });
+  return paths;
+}

@@ -1,0 +1,90 @@
+/**
+ * Reads what a deploy target holds: its files (listed, not taken from the manifest) and the
+ * deploy state a previous deploy left under `.tidende/`, with retries. Damaged state is not fatal:
+ * the deploy then trusts nothing it says and uploads every file again.
+ */
+import { CliError } from '../cli-error.ts';
+import {
+  DEPLOY_STATE_DIR,
+  type DeployManifest,
+  MANIFEST_PATH,
+  manifestFromBytes,
+  PENDING_PATH,
+  pendingFromBytes,
+  UnreadableDeployState,
+} from './deploy-manifest.ts';
+import type { TargetState } from './deploy-plan.ts';
+import type { DeployTarget, TargetFile } from './deploy-target.ts';
+import { type RetryOptions, withRetries } from './retry.ts';
+
+/** Runs a call to the target with retries; a failure that remains becomes a CliError naming it. */
+export async function callTarget<T>(
+  target: DeployTarget,
+  action: string,
+  call: () => Promise<T>,
+  retry: RetryOptions = {},
+): Promise<T> {
+  try {
+    return await withRetries(call, retry);
+  } catch (error) {
+    if (error instanceof CliError) throw error;
+    const reason = (error as Error)?.message?.split('\n')[0] ?? String(error);
+    throw new CliError(`Could not ${action} at ${target.url}: ${reason}`, { cause: error });
+  }
+}
+
+async function listAll(target: DeployTarget): Promise<TargetFile[]> {
+  const files: TargetFile[] = [];
+  for await (const file of target.list()) files.push(file);
+  return files;
+}
+
+/**
+ * Lists `target` and reads its deploy state; `warn` is told when the state is damaged.
+ * @throws CliError when the target holds files but no manifest: it was not deployed to by
+ * tidende, and the deploy would delete every file there that the site does not have.
+ */
+export async function readTargetState(
+  target: DeployTarget,
+  warn: (message: string) => void,
+  retry: RetryOptions = {},
+): Promise<TargetState> {
+  const files = await callTarget(target, 'list the files', () => listAll(target), retry);
+  const manifestBytes = await callTarget(
+    target,
+    `read ${MANIFEST_PATH}`,
+    () => target.read(MANIFEST_PATH),
+    retry,
+  );
+  const pendingBytes = await callTarget(
+    target,
+    `read ${PENDING_PATH}`,
+    () => target.read(PENDING_PATH),
+    retry,
+  );
+
+  const siteFiles = files.filter((file) => !file.path.startsWith(DEPLOY_STATE_DIR));
+  if (manifestBytes === null && siteFiles.length > 0) {
+    const examples = siteFiles
+      .slice(0, 3)
+      .map((file) => file.path)
+      .join(', ');
+    throw new CliError(
+      `${target.url} holds ${siteFiles.length} file${siteFiles.length === 1 ? '' : 's'} (${examples}${siteFiles.length > 3 ? ', …' : ''}) but no ${MANIFEST_PATH}: ` +
+        'it was not deployed to by tidende, and deploying would delete every file there that the site does not have. ' +
+        'Deploy to an empty folder or container, or empty this one first.',
+    );
+  }
+  let manifest: DeployManifest | null = null;
+  let pending = new Set<string>();
+  try {
+    if (manifestBytes !== null) manifest = manifestFromBytes(manifestBytes, `${target.url} ${MANIFEST_PATH}`);
+    if (pendingBytes !== null) pending = pendingFromBytes(pendingBytes, `${target.url} ${PENDING_PATH}`);
+  } catch (error) {
+    if (!(error instanceof UnreadableDeployState)) throw error;
+    warn(`${error.message} Every file will be uploaded again.`);
+    manifest = new Map();
+    pending = new Set();
+  }
+  return { manifest, pending, files };
+}
