@@ -4,7 +4,7 @@
  * file systems), and files of an earlier release that this one no longer has removed.
  */
 import { copyFile, link, mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
-import { dirname, join, relative, sep } from 'node:path';
+import { basename, dirname, join, relative, sep } from 'node:path';
 
 /** What Astro writes in the site's `data/` folder: the data page itself. */
 const PAGE_FILES = new Set(['index.html']);
@@ -32,7 +32,8 @@ async function placeFile(source: string, target: string): Promise<void> {
 /** Makes `<outDir>/data/` hold exactly the files of `dataDir` (and the data page). */
 export async function syncDataIntoSite(dataDir: string, outDir: string): Promise<{ files: number }> {
   const target = join(outDir, 'data');
-  const files = await filesUnder(dataDir);
+  // Dot files are the export's own state, not data.
+  const files = (await filesUnder(dataDir)).filter((file) => !basename(file).startsWith('.'));
   const wanted = new Set(files);
   for (const file of files) await placeFile(join(dataDir, file), join(target, file));
   for (const file of await filesUnder(target)) {

@@ -8,7 +8,7 @@
  */
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
 import type { DataFile, DataFormat, DataRelease, DataTable } from '../../src/lib/datasets/data-release.ts';
 import { type WrittenFile, writeDataPackage } from '../../src/lib/datasets/datapackage.ts';
@@ -20,6 +20,7 @@ import { issueDueAt, issuePublicationInstant, osloDate } from '../../src/lib/gaz
 import { quoteIdentifier, sqlString } from '../../src/lib/store/duckdb-types.ts';
 import type { EventStore } from '../../src/lib/store/event-store.ts';
 import { tableQuery } from './dataset-queries.ts';
+import { exportBasis, linkReused, lockedIssue, reusableDeltas, writeExportState } from './dataset-reuse.ts';
 import { exportSt96 } from './st96-export.ts';
 
 /** The file the data page and later stages read the release from, inside the data folder. */
@@ -35,6 +36,8 @@ export interface ExportDatasetsOptions {
   st96MaxBytes?: number;
   /** The formats to write; default all. */
   formats?: readonly DataFormat[];
+  /** Filled in with what the export did. */
+  report?: { reusedFiles: number };
 }
 
 export const DATA_FORMATS: readonly DataFormat[] = ['csv', 'parquet', 'st96'];
@@ -98,19 +101,31 @@ async function stage(store: EventStore, due: string): Promise<void> {
   `);
 }
 
-/** Sets the pairs: every right and event as of the due issue, or each as of the issues that touched it. */
-async function setPairs(store: EventStore, part: 'snapshot' | 'deltas', due: string): Promise<void> {
+/**
+ * Sets the pairs: every right and event as of the due issue, or each as of the issues that touched
+ * it, after `after` (the deltas up to it are carried over from the previous export).
+ */
+async function setPairs(
+  store: EventStore,
+  part: 'snapshot' | 'deltas',
+  due: string,
+  after: string | null = null,
+): Promise<void> {
   const issue = part === 'snapshot' ? sqlString(due) : 'data_issue';
+  const newer = after === null ? '' : `WHERE as_issue > ${sqlString(after)}`;
   await store.connection.run(`
-    CREATE OR REPLACE TEMP TABLE right_pairs AS SELECT DISTINCT right_id, ${issue} AS as_issue FROM data_events;
+    CREATE OR REPLACE TEMP TABLE right_pairs AS
+    SELECT * FROM (SELECT DISTINCT right_id, ${issue} AS as_issue FROM data_events) ${newer};
     CREATE OR REPLACE TEMP TABLE event_pairs AS
-    SELECT DISTINCT event_id, ${issue} AS as_issue FROM (
-      SELECT event_id, data_issue FROM data_events
-      UNION ALL
-      -- A correction re-emits the event it supersedes (its superseded_by changes), once that event is out.
-      SELECT c.supersedes, c.data_issue FROM data_events c
-      JOIN data_events x ON x.event_id = c.supersedes AND x.data_issue <= c.data_issue
-    );
+    SELECT * FROM (
+      SELECT DISTINCT event_id, ${issue} AS as_issue FROM (
+        SELECT event_id, data_issue FROM data_events
+        UNION ALL
+        -- A correction re-emits the event it supersedes (its superseded_by changes), once that event is out.
+        SELECT c.supersedes, c.data_issue FROM data_events c
+        JOIN data_events x ON x.event_id = c.supersedes AND x.data_issue <= c.data_issue
+      )
+    ) ${newer};
   `);
 }
 
@@ -274,6 +289,7 @@ export async function exportDatasets(
   const formats = options.formats ?? DATA_FORMATS;
   const tableFormats = TABLE_FORMATS.filter((f) => formats.includes(f.format));
   const xml = formats.includes('st96');
+  const st96MaxBytes = options.st96MaxBytes ?? ST96_MAX_BYTES;
   const files: DataFile[] = [];
   const releaseInstant = due === null ? options.asOf : issuePublicationInstant(due);
   const creationDate = (part: string) =>
@@ -290,23 +306,31 @@ export async function exportDatasets(
         : await exportSt96(store, {
             dir: join(staging, 'snapshot'),
             part: 'snapshot',
-            maxBytes: options.st96MaxBytes ?? ST96_MAX_BYTES,
+            maxBytes: st96MaxBytes,
             creationDate,
           });
-      await setPairs(store, 'deltas', due);
+      const basis = await exportBasis(store, { siteUrl, formats, st96MaxBytes });
+      const reused = await reusableDeltas(options.dir, RELEASE_FILE, basis, due);
+      await setPairs(store, 'deltas', due, reused?.upTo);
       for (const table of DATA_TABLES) await writeDeltas(store, staging, table, siteUrl, tableFormats);
       const deltaXml = !xml
         ? []
         : await exportSt96(store, {
             dir: join(staging, 'deltas'),
             part: 'deltas',
-            maxBytes: options.st96MaxBytes ?? ST96_MAX_BYTES,
+            maxBytes: st96MaxBytes,
             creationDate,
           });
       files.push(...(await describeTableFiles(store, staging, tableFormats)));
       for (const xml of [...snapshotXml, ...deltaXml]) {
         files.push({ ...xml, path: relative(staging, xml.path).split(sep).join('/') });
       }
+      if (reused) {
+        await linkReused(options.dir, staging, reused.files);
+        files.push(...reused.files);
+      }
+      if (options.report) options.report.reusedFiles = reused?.files.length ?? 0;
+      await writeExportState(staging, { basis, finalIssue: await lockedIssue(store, due) });
       temporal = await temporalCoverage(store);
     }
   } finally {

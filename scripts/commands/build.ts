@@ -55,11 +55,14 @@ export async function run(args: CommandArgs): Promise<number> {
       () => exportSiteData(store, { dir: siteDataDir, asOf, codeLists }),
       (e) => `${e.written} files written, ${e.unchanged} unchanged, ${e.removed} removed`,
     );
+    const report = { reusedFiles: 0 };
     await timeStage(
       timings,
       'open data export',
-      () => exportDatasets(store, { dir: dataDir, asOf, siteUrl }),
-      (r) => `${r.files.length} files, ${(r.files.reduce((sum, f) => sum + f.bytes, 0) / 1e6).toFixed(1)} MB`,
+      () => exportDatasets(store, { dir: dataDir, asOf, siteUrl, report }),
+      (r) =>
+        `${r.files.length} files, ${(r.files.reduce((sum, f) => sum + f.bytes, 0) / 1e6).toFixed(1)} MB, ` +
+        `${report.reusedFiles} deltas of locked issues kept`,
     );
   } finally {
     store.closeSync();

@@ -239,9 +239,14 @@ describe('open datasets a week later', () => {
     const { store, dir } = await sampleStore();
     try {
       const weekBefore = new Date(AS_OF.getTime() - 7 * 86_400_000);
-      const before = await exportDatasets(store, { dir: join(dir, 'before'), asOf: weekBefore, siteUrl: SITE });
-      expect(before.issue).toBe('2026-46');
+      // As a build does: lock the issues out by as-of, then export.
       await lockPublishedIssues(store, weekBefore);
+      const before = await exportDatasets(store, {
+        dir: join(dir, 'before'),
+        asOf: weekBefore,
+        siteUrl: SITE,
+      });
+      expect(before.issue).toBe('2026-46');
       // An unpublished event dated weeks back, which arrives after issue 2026-46 went out.
       const late = join(dir, 'late.ndjson');
       await writeFile(late, line(patentRecord({ eventId: 'LATE-1', eventDate: '2026-10-01' })));
@@ -261,10 +266,31 @@ describe('open datasets a week later', () => {
          WHERE event_id = 'LATE-1'`,
       );
       expect(carried).toBeGreaterThan(0);
+
+      // Exported again into the folder of the week before, the deltas of issues then locked are
+      // carried over instead of written, and the release is the one written from scratch.
+      const report = { reusedFiles: 0 };
+      const incremental = await exportDatasets(store, {
+        dir: join(dir, 'before'),
+        asOf: AS_OF,
+        siteUrl: SITE,
+        report,
+      });
+      expect(report.reusedFiles).toBe(then.size);
+      const described = (r: DataRelease) => r.files.map((f) => JSON.stringify(f)).sort();
+      expect(described(incremental)).toEqual(described(after));
+      // With other options (here the site URL in document links) nothing is carried over.
+      await exportDatasets(store, {
+        dir: join(dir, 'before'),
+        asOf: AS_OF,
+        siteUrl: 'https://other.example.org',
+        report,
+      });
+      expect(report.reusedFiles).toBe(0);
     } finally {
       store.closeSync();
     }
-  });
+  }, 300_000);
 });
 
 describe('open datasets before the first issue', () => {

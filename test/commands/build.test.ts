@@ -131,6 +131,8 @@ describe('tidende build', () => {
     expect(stages.get('site data export')).toMatch(/ [1-9]\d* removed/);
     expect(stages.get('astro render')).toMatch(/ [1-9]\d* kept, [1-9]\d* removed/);
     expect(stages.get('search index')).toContain("archive of past years' issues kept");
+    // The open data of issues locked by the first build is carried over, not written again.
+    expect(stages.get('open data export')).toMatch(/, [1-9]\d* deltas of locked issues kept/);
 
     // A build that died leaves its mark in Astro's cache folder: the next renders every page.
     const cache = astroCacheDir(join(dir, 'astro-cache'), out);

@@ -1,0 +1,98 @@
+/**
+ * Carries the deltas of issues already out from the previous export into the next one. A delta,
+ * once its issue is locked, never changes (datasets.ts puts an event that arrives after the lock in
+ * the first issue still open), so a weekly export need only write the snapshot and the new issue's
+ * delta. Earlier files are reused only when they were written from the same basis (the export's
+ * code, DuckDB, the mapping tables and the options), and only for issues that were locked when
+ * they were written; otherwise everything is written again.
+ */
+import { createHash } from 'node:crypto';
+import { link, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import type { DataFile, DataFormat, DataRelease } from '../../src/lib/datasets/data-release.ts';
+import { sqlString } from '../../src/lib/store/duckdb-types.ts';
+import type { EventStore } from '../../src/lib/store/event-store.ts';
+
+/** Inside the data folder; a dot file, so it is not put into the site. */
+export const EXPORT_STATE_FILE = '.export-state.json';
+
+interface ExportState {
+  basis: string;
+  /** The latest issue that was locked, and so final, when the export was written. */
+  finalIssue: string | null;
+}
+
+/** The code whose output the deltas are: a change to any of them writes every delta again. */
+const SOURCES = [
+  './datasets.ts',
+  './dataset-queries.ts',
+  './dataset-reuse.ts',
+  './st96-export.ts',
+  '../../src/lib/datasets/dataset-tables.ts',
+  '../../src/lib/datasets/table-schema.ts',
+  '../../src/lib/st96/patent-legal-status.ts',
+  '../../src/lib/st96/st96-writer.ts',
+  '../../src/lib/store/store-schema.ts',
+].map((path) => new URL(path, import.meta.url));
+
+/** A hash of everything besides the events that decides the bytes of a delta. */
+export async function exportBasis(
+  store: EventStore,
+  options: { siteUrl: string; formats: readonly DataFormat[]; st96MaxBytes: number },
+): Promise<string> {
+  const hash = createHash('sha256');
+  for (const source of SOURCES) hash.update(await readFile(source));
+  const query = async (sql: string) =>
+    JSON.stringify((await store.connection.runAndReadAll(sql)).getRowsJson());
+  hash.update(await query('SELECT version()'));
+  hash.update(await query('SELECT * FROM mapping_rows ORDER BY ALL'));
+  hash.update(JSON.stringify({ ...options, formats: [...options.formats].sort() }));
+  return hash.digest('hex');
+}
+
+/** The latest issue up to `due` whose content is locked in the store. */
+export async function lockedIssue(store: EventStore, due: string): Promise<string | null> {
+  const [row] = (
+    await store.connection.runAndReadAll(
+      `SELECT max(issue) FROM published_issues WHERE issue <= ${sqlString(due)}`,
+    )
+  ).getRowsJson();
+  return row?.[0] === null || row?.[0] === undefined ? null : String(row[0]);
+}
+
+export async function writeExportState(dir: string, state: ExportState): Promise<void> {
+  await writeFile(join(dir, EXPORT_STATE_FILE), `${JSON.stringify(state)}\n`);
+}
+
+/**
+ * The delta files of the previous export in `dir` that the export as of `due` can take over, with
+ * the last issue they cover; null when there is nothing to reuse.
+ */
+export async function reusableDeltas(
+  dir: string,
+  releaseFile: string,
+  basis: string,
+  due: string,
+): Promise<{ upTo: string; files: DataFile[] } | null> {
+  const read = async <T>(name: string): Promise<T | null> =>
+    JSON.parse(await readFile(join(dir, name), 'utf8').catch(() => 'null')) as T | null;
+  const state = await read<ExportState>(EXPORT_STATE_FILE);
+  const release = await read<DataRelease>(releaseFile);
+  if (!state || !release || state.basis !== basis || state.finalIssue === null) return null;
+  const upTo = state.finalIssue < due ? state.finalIssue : due;
+  const files = release.files.filter((f) => f.part !== 'snapshot' && f.part <= upTo);
+  // Every file must still be there, as it was described.
+  for (const file of files) {
+    const found = await stat(join(dir, file.path)).catch(() => null);
+    if (found?.size !== file.bytes) return null;
+  }
+  return { upTo, files };
+}
+
+/** Hard-links the reused files from the previous export into the new one. */
+export async function linkReused(from: string, to: string, files: readonly DataFile[]): Promise<void> {
+  for (const file of files) {
+    await mkdir(dirname(join(to, file.path)), { recursive: true });
+    await link(join(from, file.path), join(to, file.path));
+  }
+}
