@@ -18,7 +18,7 @@ import { useTempDirs } from '../../helpers/temp-dir.ts';
 import { FIXTURE_BASE_URL, FIXTURE_TABLES, fixtureRelease, measured, partFiles } from './release-fixture.ts';
 
 const tempDir = useTempDirs();
-const SHAPES = '/work/shared/realdata/dcat-ap-no';
+const SHAPES = '../shared/realdata/dcat-ap-no';
 const DCAT = 'http://www.w3.org/ns/dcat#';
 const DCT = 'http://purl.org/dc/terms/';
 const RDF_TYPE = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#type';
@@ -219,7 +219,7 @@ describe('writeCatalog', () => {
     const csv = 'right_id,right_type,application_number\r\nNO:patent:20231234,patent,20231234\r\n';
     await writeFile(join(dir, 'snapshot/rights.csv.gz'), gzipSync(csv));
     await copyFile(
-      '/work/shared/st96/samples/example_PatentLegalStatusData_V6_0.xml',
+      '../shared/st96/samples/example_PatentLegalStatusData_V6_0.xml',
       join(dir, 'snapshot/patent-legal-status-0001.xml'),
     );
     const files = partFiles('snapshot', tables).filter((f) => f.format !== 'parquet');
