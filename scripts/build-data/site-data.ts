@@ -246,11 +246,7 @@ function historyView(row: Row): HistoryEventView {
   };
 }
 
-async function exportRights(
-  store: EventStore,
-  writer: SiteDataWriter,
-  asOfDate: string,
-): Promise<RightIndexEntry[]> {
+async function exportRights(store: EventStore, writer: SiteDataWriter): Promise<RightIndexEntry[]> {
   const index: RightIndexEntry[] = [];
   const total = Number((await rows(store, 'SELECT count(*) AS n FROM public_rights'))[0]?.n ?? 0);
   for (let from = 1; from <= total; from += RIGHTS_PAGE) {
@@ -263,10 +259,19 @@ async function exportRights(
     );
     const statuses = await rows(
       store,
-      `SELECT s.right_type, s.application_number, s.state, s.stage, s.last_key_event, s.status_event_code
-       FROM right_status_as_of(${sqlString(asOfDate)}::DATE) s
-       JOIN public_rights r ON r.right_type = s.right_type AND r.application_number = s.application_number
-       WHERE ${page}`,
+      // The latest public legal-status event not corrected by a public one: as right_status_as_of,
+      // but an event whose gazette issue is not out yet changes no status on the page.
+      `SELECT l.right_type, l.application_number, l.state, l.current_stage AS stage,
+         l.key_event AS last_key_event, l.status_event_code
+       FROM legal_status_events l
+       JOIN public_events p ON p.event_id = l.event_id
+       JOIN public_rights r ON r.right_type = l.right_type AND r.application_number = l.application_number
+       WHERE ${page} AND l.mapped AND l.legal_status
+         AND NOT EXISTS (SELECT 1 FROM public_events c WHERE c.supersedes = l.event_id)
+       QUALIFY row_number() OVER (
+         PARTITION BY l.right_type, l.application_number
+         ORDER BY l.event_date DESC, l.event_id DESC, l.mapping_order DESC
+       ) = 1`,
     );
     const statusOf = new Map(statuses.map((s) => [`${s.right_type}/${s.application_number}`, s]));
     let start = 0;
@@ -363,7 +368,7 @@ export async function exportSiteData(
     const due = hasIssue.length > 0 ? dueCandidate : null;
     await stagePublicEvents(store, asOfDate, due);
     const { summaries, entries } = await exportIssues(store, writer);
-    const index = await exportRights(store, writer, asOfDate);
+    const index = await exportRights(store, writer);
     await writer.write('rights-index.json', JSON.stringify(index));
     const site: SiteData = {
       asOf: options.asOf.toISOString(),

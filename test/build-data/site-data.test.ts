@@ -126,6 +126,8 @@ describe('exportSiteData(store, options)', () => {
     expect(a.status).toMatchObject({ state: expect.any(String), lastKeyEvent: expect.any(String) });
     const b = await read<RightData>('rights/trademark/B.json');
     expect(b.history.map((h) => h.eventId)).toEqual(['B-1']);
+    // B-2 (registered) happened by as-of, but its issue is not out: the status is still B-1's.
+    expect(b.status?.statusEventCode).toMatch(/-TMFIL$/);
     const index = await read<RightIndexEntry[]>('rights-index.json');
     expect(index.map((r) => r.applicationNumber)).toEqual(['A', 'B']);
   });
