@@ -10,6 +10,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
+import type { DuckDBConnection } from '@duckdb/node-api';
 import type { DataFile, DataFormat, DataRelease, DataTable } from '../../src/lib/datasets/data-release.ts';
 import { type WrittenFile, writeDataPackage } from '../../src/lib/datasets/datapackage.ts';
 import { DATA_TABLES, type TableDefinition } from '../../src/lib/datasets/dataset-tables.ts';
@@ -130,10 +131,24 @@ async function setPairs(
 }
 
 const TABLE_FORMATS = [
-  { format: 'csv', extension: 'csv.gz', options: "FORMAT csv, HEADER, NEW_LINE '\\r\\n', COMPRESSION gzip" },
+  {
+    format: 'csv',
+    extension: 'csv.gz',
+    options:
+      "FORMAT csv, HEADER, DELIMITER ',', QUOTE '\"', ESCAPE '\"', NEW_LINE '\\r\\n', COMPRESSION gzip",
+  },
   { format: 'parquet', extension: 'parquet', options: 'FORMAT parquet, COMPRESSION zstd' },
 ] as const;
 type TableFormat = (typeof TABLE_FORMATS)[number];
+
+/**
+ * A DuckDB table expression reading the CSV files at `glob` as the export writes them, every
+ * column as text. The dialect is given, not sniffed: the sniffer reads a sample of rows, and a
+ * table whose first quoted field comes later than the sample is split wrongly.
+ */
+export function readCsvSql(glob: string, { filename = false } = {}): string {
+  return `read_csv(${sqlString(glob)}, header = true, delim = ',', quote = '"', escape = '"', new_line = '\\r\\n', compression = 'gzip', all_varchar = true${filename ? ', filename = true' : ''})`;
+}
 
 /** Writes the snapshot of one table in both formats. */
 async function writeSnapshot(
@@ -197,12 +212,16 @@ async function writeDeltas(
  * Row counts of every table file written, by path relative to the data folder: from the Parquet
  * footers, or when no Parquet was written by reading the CSV.
  */
-async function rowCounts(store: EventStore, dir: string, format: TableFormat): Promise<Map<string, number>> {
-  const glob = sqlString(join(dir, '**', `*.${format.extension}`));
-  const reader = await store.connection.runAndReadAll(
+export async function rowCounts(
+  connection: DuckDBConnection,
+  dir: string,
+  format: Pick<TableFormat, 'format' | 'extension'>,
+): Promise<Map<string, number>> {
+  const glob = join(dir, '**', `*.${format.extension}`);
+  const reader = await connection.runAndReadAll(
     format.format === 'parquet'
-      ? `SELECT file_name AS file, sum(num_rows)::BIGINT AS rows FROM parquet_file_metadata(${glob}) GROUP BY ALL`
-      : `SELECT filename AS file, count(*)::BIGINT AS rows FROM read_csv(${glob}, header = true, all_varchar = true, filename = true) GROUP BY ALL`,
+      ? `SELECT file_name AS file, sum(num_rows)::BIGINT AS rows FROM parquet_file_metadata(${sqlString(glob)}) GROUP BY ALL`
+      : `SELECT filename AS file, count(*)::BIGINT AS rows FROM ${readCsvSql(glob, { filename: true })} GROUP BY ALL`,
   );
   return new Map(
     reader
@@ -219,7 +238,7 @@ async function describeTableFiles(
 ): Promise<DataFile[]> {
   const counted = formats.find((f) => f.format === 'parquet') ?? formats[0];
   if (!counted) return [];
-  const rows = await rowCounts(store, dir, counted);
+  const rows = await rowCounts(store.connection, dir, counted);
   const files: DataFile[] = [];
   for (const [path, count] of [...rows].sort(([a], [b]) => a.localeCompare(b))) {
     const stem = path.slice(0, -counted.extension.length - 1);

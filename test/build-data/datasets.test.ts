@@ -6,7 +6,7 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { asyncBufferFromFile, parquetReadObjects } from 'hyparquet';
 import { compressors } from 'hyparquet-compressors';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { exportDatasets, RELEASE_FILE } from '../../scripts/build-data/datasets.ts';
+import { exportDatasets, RELEASE_FILE, readCsvSql, rowCounts } from '../../scripts/build-data/datasets.ts';
 import { ingestFile } from '../../scripts/build-data/ingest.ts';
 import type { DataRelease } from '../../src/lib/datasets/data-release.ts';
 import { DATA_TABLES } from '../../src/lib/datasets/dataset-tables.ts';
@@ -111,7 +111,7 @@ describe('open datasets of the sample', () => {
   it('writes CSV and Parquet with the same rows, and CSV as RFC 4180 with CRLF', async () => {
     const db = await (await DuckDBInstance.create(':memory:')).connect();
     for (const table of DATA_TABLES) {
-      const csv = `read_csv('${join(dataDir, 'snapshot', `${table.name}.csv.gz`)}', header = true, all_varchar = true)`;
+      const csv = readCsvSql(join(dataDir, 'snapshot', `${table.name}.csv.gz`));
       const parquet = `(SELECT COLUMNS(*)::VARCHAR FROM '${join(dataDir, 'snapshot', `${table.name}.parquet`)}')`;
       const differ = await db.runAndReadAll(
         `SELECT count(*) FROM ((FROM ${csv} EXCEPT ALL FROM ${parquet}) UNION ALL (FROM ${parquet} EXCEPT ALL FROM ${csv}))`,
@@ -231,6 +231,25 @@ describe('open datasets of the sample', () => {
     const again = await exportDatasets(store, { dir: join(work, 'again'), asOf: AS_OF, siteUrl: SITE });
     const hashes = (r: DataRelease) => r.files.map((f) => `${f.path} ${f.sha256}`);
     expect(hashes(again)).toEqual(hashes(release));
+  });
+});
+
+describe('row counts of the CSV files', () => {
+  it('counts a table whose first quoted field comes after many plain rows', async () => {
+    const dir = await tempDir();
+    const db = await (await DuckDBInstance.create(':memory:')).connect();
+    // Far more plain rows than the CSV sniffer samples, then one field with a comma in quotes.
+    await db.run(`
+      COPY (
+        SELECT i AS id, CASE WHEN i = 50000 THEN 'withdrawn, refused or shelved' ELSE 'granted' END AS label
+        FROM range(1, 50001) t(i)
+      ) TO '${join(dir, 'late.csv.gz')}' (FORMAT csv, HEADER, NEW_LINE '\\r\\n', COMPRESSION gzip)`);
+    const counts = await rowCounts(db, dir, { format: 'csv', extension: 'csv.gz' });
+    expect(counts.get('late.csv.gz')).toBe(50000);
+    const last = await db.runAndReadAll(
+      `SELECT label FROM ${readCsvSql(join(dir, 'late.csv.gz'))} WHERE id = '50000'`,
+    );
+    expect(last.getRowsJson()).toEqual([['withdrawn, refused or shelved']]);
   });
 });
 
