@@ -96,8 +96,8 @@ export async function renderSite(
     'search index',
     () => indexSite(options.outDir, { archivePages: archivePages(site) }),
     (s) =>
-      `${s.pages} pages read` +
-      (s.archive ? `; archive of past years' issues ${s.archive.reused ? 'kept' : 'indexed again'}` : ''),
+      `${s.pages} pages read, ${s.indexed} indexed in ${s.bundles.length} bundles ` +
+      `(${s.bundles.filter((b) => b.reused).length} kept, their pages unchanged)`,
   );
   await timeStage(
     timings,
@@ -105,5 +105,5 @@ export async function renderSite(
     async () => writeNumberIndex(options.outDir, await siteDataReader(options.siteDataDir).rightsIndex()),
     (n) => `${n.numbers} numbers`,
   );
-  return { pages: await countPages(options.outDir), documents, indexed: search.pages };
+  return { pages: await countPages(options.outDir), documents, indexed: search.indexed };
 }

@@ -13,7 +13,7 @@ import {
   normaliseNumber,
   numberShardFile,
 } from '../../lib/site/number-key.ts';
-import type { ArchiveMarker } from '../../lib/site/search-archive.ts';
+import { BUNDLE_LIST_FILE, type BundleList, MAIN_BUNDLE_DIR } from '../../lib/site/search-bundles.ts';
 import { element, fill, type PagefindResult, renderResult, sortValues } from './search-render.ts';
 
 /** The UI strings the page hands over, with `{placeholders}`. */
@@ -53,18 +53,20 @@ function wasBackOrForward(): boolean {
 }
 
 /**
- * Loads Pagefind's API; it picks the index of the page's `<html lang>`. Past years' issues are
- * in a bundle of their own (see src/lib/site/search-index.ts), merged in when there is one.
+ * Loads Pagefind's API; it picks the index of the page's `<html lang>`. The index is in several
+ * bundles (see src/lib/site/search-bundles.ts); the others are merged into the main one.
  */
 async function loadPagefind(base: string): Promise<Pagefind> {
-  const [pagefind, marker] = await Promise.all([
-    import(/* @vite-ignore */ `${base}pagefind/pagefind.js`) as Promise<Pagefind>,
-    fetch(`${base}pagefind/archive.json`).then((r) => (r.ok ? (r.json() as Promise<ArchiveMarker>) : null)),
+  const main = `${base}${MAIN_BUNDLE_DIR}/`;
+  const [pagefind, list] = await Promise.all([
+    import(/* @vite-ignore */ `${main}pagefind.js`) as Promise<Pagefind>,
+    fetch(`${main}${BUNDLE_LIST_FILE}`).then((r) => (r.ok ? (r.json() as Promise<BundleList>) : null)),
   ]);
   const options = { excerptLength: 24 };
-  await pagefind.options({ bundlePath: `${base}pagefind/`, ...options });
+  await pagefind.options({ bundlePath: main, ...options });
   await pagefind.init();
-  if (marker?.archive) await pagefind.mergeIndex(`${base}${marker.archive.replace(/^\/+/, '')}`, options);
+  for (const bundle of list?.merge ?? [])
+    await pagefind.mergeIndex(`${base}${bundle.replace(/^\/+/, '')}`, options);
   return pagefind;
 }
 

@@ -28,6 +28,7 @@
  * entry files, the weekly snapshot files under fixed names, gets a short lifetime so that a new
  * issue reaches readers within minutes.
  */
+import { isBundleDir } from '../site/search-bundles.ts';
 
 /** The headers a file is served with. */
 export interface ContentHeaders {
@@ -115,9 +116,9 @@ function folders(path: string): string[] {
   return path.split('/').slice(0, -1);
 }
 
-/** Whether the file is part of a Pagefind bundle (a `pagefind/` folder, at the root or under a language). */
+/** Whether the file is part of a Pagefind bundle (`pagefind/`, `pagefind-archive/`, `pagefind-2/`, …). */
 export function isPagefindFile(path: string): boolean {
-  return folders(path).includes('pagefind');
+  return folders(path).some(isBundleDir);
 }
 
 /** Whether the file is an Atom feed: the build writes `feed.xml` and `feeds/*.xml` per language. */

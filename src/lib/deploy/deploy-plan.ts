@@ -23,6 +23,8 @@
  * target's listing agrees (the file is there, with that size and, where the target keeps
  * headers, those headers), and no interrupted deploy left it on the pending list.
  */
+
+import { BUNDLE_LIST_FILE } from '../site/search-bundles.ts';
 import {
   type ContentHeaders,
   contentHeadersFor,
@@ -61,7 +63,7 @@ export function isEntryPoint(path: string): boolean {
     path === 'robots.txt' ||
     path === 'data/datapackage.json' ||
     /^data\/catalog\.[^/]+$/.test(path) ||
-    (isPagefindFile(path) && (name === 'pagefind-entry.json' || name === 'pagefind.js')) ||
+    (isPagefindFile(path) && ['pagefind-entry.json', 'pagefind.js', BUNDLE_LIST_FILE].includes(name)) ||
     path === 'search/numbers/manifest.json'
   );
 }

@@ -7,17 +7,6 @@
 import { issuePath, localizedPath } from './render/site-urls.ts';
 import { LANGUAGES, type SiteData } from './site-data.ts';
 
-/** The bundle of every other page, under the site root. */
-export const MAIN_BUNDLE_DIR = 'pagefind/';
-/** The archive bundle, under the site root. */
-export const ARCHIVE_BUNDLE_DIR = 'pagefind-archive/';
-
-/** `pagefind/archive.json`, which the search page reads before searching. */
-export interface ArchiveMarker {
-  /** The archive bundle's path under the site root, `/pagefind-archive/`, or null when there is none. */
-  archive: string | null;
-}
-
 /** The issues (ids) whose pages go into the archive bundle: those of years before the latest issue's. */
 export function archivedIssues(site: Pick<SiteData, 'issues'>): string[] {
   const latestYear = Math.max(...site.issues.map((issue) => issue.year));

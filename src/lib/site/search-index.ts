@@ -43,46 +43,68 @@
  * they were about a quarter of the time the index took. The national event, in the page's
  * language, is indexed.
  *
- * ## Two bundles: the site, and the archive of past years' issues
+ * ## Bundles, and what a rebuild indexes again
  *
- * Pagefind cannot update an index: every build indexes every page again, and that is most of a
- * rebuild's time. But published issues are locked, so the pages of past years' issues do not
- * change from one week to the next. Those pages (the caller names them, see search-archive.ts)
- * go into a bundle of their own, `pagefind-archive/`, which is indexed again only when one of
- * them changed (a hash of their HTML is kept in the bundle, `archive-key.json`) or Pagefind's
- * version did; every other page goes into `pagefind/`, indexed every build. `pagefind/archive.json` tells the search page
- * whether there is an archive bundle to merge into its searches (Pagefind's `mergeIndex`:
- * results, filters and counts of both, as one).
+ * The pages are indexed in bundles of bounded size (search-bundle-plan.ts says which page
+ * goes where), one Pagefind process at a time, so that memory does not grow with the archive. Pagefind
+ * cannot update an index, but a bundle whose pages did not change need not be written again:
+ * each bundle keeps `bundle-key.json`, a hash of its pages' paths and HTML and of Pagefind's
+ * version, and is indexed again only when that changed. Past years' issues, which are locked,
+ * are a bundle of their own for that reason.
+ *
+ * Pages without `data-pagefind-body` are read (for the count) but not sent to Pagefind.
  */
 import { createHash } from 'node:crypto';
-import { access, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import * as pagefind from 'pagefind';
-import { ARCHIVE_BUNDLE_DIR, type ArchiveMarker, MAIN_BUNDLE_DIR } from './search-archive.ts';
+import { type PlannedBundle, planBundles } from './search-bundle-plan.ts';
+import { BUNDLE_LIST_FILE, type BundleList, isBundleDir, MAIN_BUNDLE_DIR } from './search-bundles.ts';
+
+/** A bundle of the index as this build left it. */
+export interface SearchBundleSummary {
+  /** Its folder under the site root, e.g. `pagefind-2`. */
+  dir: string;
+  /** The pages indexed in it. */
+  pages: number;
+  /** Whether it was kept from an earlier build, its pages unchanged. */
+  reused: boolean;
+}
 
 /** What was indexed. */
 export interface SearchIndexSummary {
-  /** HTML pages Pagefind read (pages without `data-pagefind-body` are read but not indexed). */
+  /** HTML pages read. */
   pages: number;
+  /** Pages indexed: those with `data-pagefind-body`. */
+  indexed: number;
   /** The languages indexed, one index each (per bundle), e.g. `['en', 'nb', 'nn']`. */
   languages: string[];
-  /** The archive bundle: its pages, and whether it was kept from an earlier build; absent without one. */
-  archive?: { pages: number; reused: boolean };
+  bundles: SearchBundleSummary[];
 }
 
 export interface SearchIndexOptions {
   /**
    * Pages that go into the archive bundle, as paths inside the site (`issues/2020-52/index.html`);
-   * those that are not there are left out. None: one bundle, no archive.
+   * those that are not there are left out. None: no archive bundle.
    */
   archivePages?: readonly string[];
+  /** Pages per bundle at most (search-bundle-plan.ts has the default). */
+  maxBundlePages?: number;
 }
 
-/** The hash of the archive's pages kept in its bundle, with how many Pagefind read. */
-interface ArchiveKey {
+/** What `bundle-key.json` holds. */
+interface BundleKey {
   key: string;
   pages: number;
 }
+
+/** Files read and sent to Pagefind at once. */
+const CONCURRENT_FILES = 16;
+
+const PAGEFIND_VERSION: Promise<string> = readFile(
+  new URL('../package.json', import.meta.resolve('pagefind')),
+  'utf8',
+).then((text) => (JSON.parse(text) as { version: string }).version);
 
 /** Throws a plain sentence naming the step when Pagefind reports errors. */
 function assertPagefindResponse(response: { errors: string[] }, step: string, dir: string): void {
@@ -93,155 +115,174 @@ function assertPagefindResponse(response: { errors: string[] }, step: string, di
   }
 }
 
-/** A path as a literal in a Pagefind glob. */
-function globLiteral(path: string): string {
-  return path.replace(/[\\*?[\]{}(),!<>:]/g, '\\$&');
-}
-
-/** A glob matching any of `parts`. */
-function anyOf(parts: string[]): string {
-  return parts.length === 1 ? (parts[0] as string) : `{${parts.join(',')}}`;
-}
+/** Waits for calls to Pagefind's process (see `watchPagefind`). */
+type Answered = <T>(call: Promise<T>, step: string) => Promise<T>;
 
 /**
- * A glob for every HTML page of the site but `excluded`: whole folders where none is excluded,
- * single pages in the folders that hold an excluded one. The bundles are left out.
+ * When Pagefind's process dies (the system stops it when memory runs out), its Node API never
+ * settles the calls waiting for it, and Node would exit in silence, mid-build. While the watch is
+ * on, calls passed through `answered` fail with a sentence instead, once nothing else is left to run.
  */
-async function globExcept(dir: string, excluded: ReadonlySet<string>): Promise<string> {
-  const holders = new Set<string>();
-  for (const page of excluded) {
-    const parts = page.split('/');
-    for (let i = 1; i < parts.length; i++) holders.add(parts.slice(0, i).join('/'));
-  }
-  const parts: string[] = [];
-  async function walk(folder: string): Promise<void> {
-    for (const entry of await readdir(join(dir, folder), { withFileTypes: true })) {
-      const path = folder === '' ? entry.name : `${folder}/${entry.name}`;
-      if (folder === '' && (entry.name.startsWith('pagefind') || entry.name.startsWith('.pagefind')))
-        continue;
-      if (entry.isDirectory()) {
-        if (holders.has(path)) await walk(path);
-        else parts.push(`${globLiteral(path)}/**/*.html`);
-      } else if (entry.name.endsWith('.html') && !excluded.has(path)) parts.push(globLiteral(path));
+function watchPagefind(): { answered: Answered; stop: () => void } {
+  const waiting = new Map<(error: Error) => void, string>();
+  const stopped = () => {
+    for (const [reject, step] of waiting) {
+      reject(
+        new Error(
+          `Pagefind's process stopped without answering while it was to ${step}; ` +
+            'was it stopped for lack of memory? Try fewer pages per search bundle.',
+        ),
+      );
     }
-  }
-  await walk('');
-  return anyOf(parts);
+    waiting.clear();
+  };
+  process.on('beforeExit', stopped);
+  const answered: Answered = (call, step) =>
+    new Promise((resolvePromise, reject) => {
+      waiting.set(reject, step);
+      call.then(resolvePromise, reject).finally(() => waiting.delete(reject));
+    });
+  return { answered, stop: () => process.off('beforeExit', stopped) };
 }
 
-/** Writes one bundle from the pages `glob` matches, replacing any bundle at `bundle` once complete. */
-async function writeBundle(
-  dir: string,
-  bundle: string,
-  glob: string | undefined,
-  extra: Record<string, string>,
-): Promise<{ pages: number }> {
-  const partial = `${bundle}.partial-${process.pid}`;
-  try {
-    const created = await pagefind.createIndex({});
-    assertPagefindResponse(created, 'start', dir);
-    const index = created.index;
-    if (!index) throw new Error(`Pagefind could not start for the site in ${dir}: it returned no index.`);
-    const added = await index.addDirectory(glob === undefined ? { path: dir } : { path: dir, glob });
-    assertPagefindResponse(added, 'read the pages', dir);
-    if (added.page_count === 0) {
-      throw new Error(`Pagefind found no HTML page in ${dir}. Build the site into that folder first.`);
-    }
-    await rm(partial, { recursive: true, force: true });
-    assertPagefindResponse(await index.writeFiles({ outputPath: partial }), 'write the index', dir);
-    await index.deleteIndex();
-    for (const [file, content] of Object.entries(extra)) await writeFile(join(partial, file), content);
-    await rm(bundle, { recursive: true, force: true });
-    await rename(partial, bundle);
-    return { pages: added.page_count };
-  } finally {
-    await rm(partial, { recursive: true, force: true });
+/** Every HTML page of the site, sorted, the search bundles left out. */
+async function htmlPages(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  const pages: string[] = [];
+  for (const entry of entries) {
+    if (!entry.isFile() || !entry.name.endsWith('.html')) continue;
+    const path = join(entry.parentPath, entry.name)
+      .slice(dir.length + 1)
+      .replaceAll('\\', '/');
+    if (!isBundleDir(path.slice(0, path.indexOf('/')))) pages.push(path);
   }
+  return pages.sort();
 }
 
-/** The hash of the archive's pages: their paths and HTML. */
-async function archiveKey(dir: string, pages: readonly string[]): Promise<string> {
-  const hash = createHash('sha256');
-  for (const page of pages) {
-    hash.update(`${page}\0`);
-    hash.update(await readFile(join(dir, page)));
-    hash.update('\0');
-  }
+/** Runs `task` on every item, `limit` at a time. */
+async function eachLimited<T>(items: readonly T[], limit: number, task: (item: T) => Promise<void>) {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) await task(items[next++] as T);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}
+
+/** The pages marked for search (`data-pagefind-body`), each with the hash of its HTML. */
+async function markedPages(dir: string, pages: readonly string[]): Promise<Map<string, string>> {
+  const hashes = new Map<string, string>();
+  await eachLimited(pages, CONCURRENT_FILES, async (page) => {
+    const html = await readFile(join(dir, page));
+    if (html.includes('data-pagefind-body'))
+      hashes.set(page, createHash('sha256').update(html).digest('hex'));
+  });
+  return hashes;
+}
+
+/** The key of a bundle: Pagefind's version and its pages' paths and hashes. */
+function bundleKey(bundle: PlannedBundle, hashes: ReadonlyMap<string, string>, version: string): string {
+  const hash = createHash('sha256').update(`pagefind ${version}\n`);
+  for (const page of bundle.pages) hash.update(`${page}\0${hashes.get(page)}\n`);
   return hash.digest('hex');
 }
 
-async function existingPages(dir: string, pages: readonly string[]): Promise<string[]> {
-  const found: string[] = [];
-  for (const page of [...new Set(pages)].sort()) {
-    const there = await access(join(dir, page)).then(
-      () => true,
-      () => false,
-    );
-    if (there) found.push(page);
+/** The key a bundle was written with; none when it is missing or unreadable (it is then written again). */
+async function keptKey(bundleDir: string): Promise<BundleKey | null> {
+  try {
+    return JSON.parse(await readFile(join(bundleDir, 'bundle-key.json'), 'utf8')) as BundleKey;
+  } catch {
+    return null;
   }
-  return found;
 }
 
 /**
- * Indexes the built site in `outDir` and writes the Pagefind bundles (see the module comment),
- * replacing each bundle there once its new one is complete. Runs one at a time: it stops
- * Pagefind's background process when done.
+ * Indexes `bundle.pages` in a Pagefind process of its own and writes the bundle, replacing the one
+ * at its folder once complete (with `bundle-key.json` written last).
+ */
+async function writeBundle(
+  dir: string,
+  bundle: PlannedBundle,
+  key: string,
+  answered: Answered,
+): Promise<void> {
+  const target = join(dir, bundle.dir);
+  const partial = `${target}.partial-${process.pid}`;
+  try {
+    const created = await answered(pagefind.createIndex({}), 'start');
+    assertPagefindResponse(created, 'start', dir);
+    const index = created.index;
+    if (!index) throw new Error(`Pagefind could not start for the site in ${dir}: it returned no index.`);
+    await eachLimited(bundle.pages, CONCURRENT_FILES, async (page) => {
+      const content = await readFile(join(dir, page), 'utf8');
+      const added = await answered(index.addHTMLFile({ sourcePath: page, content }), `read ${page}`);
+      assertPagefindResponse(added, `read ${page}`, dir);
+    });
+    await rm(partial, { recursive: true, force: true });
+    const written = await answered(index.writeFiles({ outputPath: partial }), 'write the index');
+    assertPagefindResponse(written, 'write the index', dir);
+    const kept: BundleKey = { key, pages: bundle.pages.length };
+    await writeFile(join(partial, 'bundle-key.json'), JSON.stringify(kept));
+    await rm(target, { recursive: true, force: true });
+    await rename(partial, target);
+  } finally {
+    // A process per bundle: closing it frees all it held.
+    await pagefind.close();
+    await rm(partial, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Indexes the built site in `outDir` and writes its Pagefind bundles (see the module comment),
+ * each replaced only once its new one is complete; bundles the site no longer has are removed.
  *
  * @example
- * const { pages, languages } = await indexSite('dist');
- * console.log(`indexed ${pages} pages in ${languages.join(', ')}`);
+ * const { indexed, bundles } = await indexSite('dist');
+ * console.log(`indexed ${indexed} pages in ${bundles.length} bundles`);
  */
 export async function indexSite(
   outDir: string,
   options: SearchIndexOptions = {},
 ): Promise<SearchIndexSummary> {
   const dir = resolve(outDir);
-  const main = join(dir, MAIN_BUNDLE_DIR.replace(/\/$/, ''));
-  const archiveDir = join(dir, ARCHIVE_BUNDLE_DIR.replace(/\/$/, ''));
-  const archivePages = await existingPages(dir, options.archivePages ?? []);
-  const entryOf = async (bundle: string) =>
-    JSON.parse(await readFile(join(bundle, 'pagefind-entry.json'), 'utf8')) as {
-      version: string;
+  const pages = await htmlPages(dir);
+  if (pages.length === 0) {
+    throw new Error(`Pagefind found no HTML page in ${dir}. Build the site into that folder first.`);
+  }
+  const hashes = await markedPages(dir, pages);
+  const planned = planBundles(
+    pages.filter((page) => hashes.has(page)),
+    { archivePages: options.archivePages ?? [], maxPages: options.maxBundlePages },
+  );
+  const version = await PAGEFIND_VERSION;
+  const bundles: SearchBundleSummary[] = [];
+  const languages = new Set<string>();
+  for (const bundle of planned) {
+    const key = bundleKey(bundle, hashes, version);
+    const reused = (await keptKey(join(dir, bundle.dir)))?.key === key;
+    if (!reused) {
+      const watch = watchPagefind();
+      try {
+        await writeBundle(dir, bundle, key, watch.answered);
+      } finally {
+        watch.stop();
+      }
+    }
+    bundles.push({ dir: bundle.dir, pages: bundle.pages.length, reused });
+    const entry = JSON.parse(await readFile(join(dir, bundle.dir, 'pagefind-entry.json'), 'utf8')) as {
       languages: Record<string, unknown>;
     };
-  try {
-    const marker: ArchiveMarker = { archive: archivePages.length > 0 ? `/${ARCHIVE_BUNDLE_DIR}` : null };
-    const glob = archivePages.length > 0 ? await globExcept(dir, new Set(archivePages)) : undefined;
-    const { pages } = await writeBundle(dir, main, glob, { 'archive.json': JSON.stringify(marker) });
-    const mainEntry = await entryOf(main);
-    const languages = new Set(Object.keys(mainEntry.languages));
-
-    let archive: SearchIndexSummary['archive'];
-    if (archivePages.length > 0) {
-      const key = await archiveKey(dir, archivePages);
-      const kept = await readFile(join(archiveDir, 'archive-key.json'), 'utf8').then(
-        (text) => JSON.parse(text) as ArchiveKey,
-        () => null,
-      );
-      // The search page runs the main bundle's Pagefind on both: an archive written by another
-      // version of Pagefind is written again.
-      const keptVersion = kept ? (await entryOf(archiveDir).catch(() => null))?.version : undefined;
-      if (kept?.key === key && keptVersion === mainEntry.version)
-        archive = { pages: kept.pages, reused: true };
-      else {
-        const written = await writeBundle(dir, archiveDir, anyOf(archivePages.map(globLiteral)), {});
-        // Written last: a bundle without it is indexed again.
-        await writeFile(
-          join(archiveDir, 'archive-key.json'),
-          JSON.stringify({ key, pages: written.pages } satisfies ArchiveKey),
-        );
-        archive = { pages: written.pages, reused: false };
-      }
-      for (const language of Object.keys((await entryOf(archiveDir)).languages)) languages.add(language);
-    } else {
-      await rm(archiveDir, { recursive: true, force: true });
-    }
-    return {
-      pages: pages + (archive?.pages ?? 0),
-      languages: [...languages].sort(),
-      ...(archive ? { archive } : {}),
-    };
-  } finally {
-    await pagefind.close();
+    for (const language of Object.keys(entry.languages)) languages.add(language);
   }
+
+  const list: BundleList = {
+    merge: planned.filter((b) => b.dir !== MAIN_BUNDLE_DIR).map((b) => `/${b.dir}/`),
+  };
+  await writeFile(join(dir, MAIN_BUNDLE_DIR, BUNDLE_LIST_FILE), JSON.stringify(list));
+  const wanted = new Set(planned.map((b) => b.dir));
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    if (entry.isDirectory() && isBundleDir(entry.name) && !wanted.has(entry.name)) {
+      await rm(join(dir, entry.name), { recursive: true, force: true });
+    }
+  }
+  return { pages: pages.length, indexed: hashes.size, languages: [...languages].sort(), bundles };
 }

@@ -108,6 +108,16 @@ describe('contentHeadersFor(path)', () => {
       { contentType: 'application/octet-stream', cacheControl: LONG },
     ],
     [
+      'a fragment of another search bundle',
+      'pagefind-2/fragment/nb_a1b2c3d.pf_fragment',
+      { contentType: 'application/octet-stream', cacheControl: LONG },
+    ],
+    [
+      'an index chunk of the archive bundle',
+      'pagefind-archive/index/nb_ffea53e.pf_index',
+      { contentType: 'application/octet-stream', cacheControl: LONG },
+    ],
+    [
       'a Pagefind meta file',
       'pagefind/pagefind.en_28d167aaa1.pf_meta',
       { contentType: 'application/octet-stream', cacheControl: LONG },

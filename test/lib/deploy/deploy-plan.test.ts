@@ -43,6 +43,8 @@ describe('deployPhaseOf(path)', () => {
         'pagefind/wasm.nb.pagefind',
         'pagefind/pagefind-worker.js',
         'nn/pagefind/index/nn_1.pf_index',
+        'pagefind-2/fragment/nb_2.pf_fragment',
+        'pagefind-archive/index/nb_3.pf_index',
         'data/snapshot/rights.csv.gz',
         'data/deltas/2024-10/rights.parquet',
         'data/snapshot/patent-legal-status-1.xml',
@@ -75,6 +77,9 @@ describe('deployPhaseOf(path)', () => {
         'pagefind/pagefind-entry.json',
         'pagefind/pagefind.js',
         'nn/pagefind/pagefind-entry.json',
+        'pagefind/bundles.json',
+        'pagefind-2/pagefind-entry.json',
+        'pagefind-archive/pagefind-entry.json',
         'search/numbers/manifest.json',
       ],
     };

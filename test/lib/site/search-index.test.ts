@@ -1,4 +1,5 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { spawn } from 'node:child_process';
+import { access, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { indexSite } from '../../../src/lib/site/search-index.ts';
@@ -11,21 +12,41 @@ async function page(dir: string, path: string, html: string) {
   await writeFile(join(dir, path, 'index.html'), `<!doctype html>${html}`);
 }
 
-const rightPage = (lang: string, type: string) =>
+const rightPage = (lang: string, type: string, name = 'Glade Hav') =>
   `<html lang="${lang}"><head><title>t</title></head><body><header>Meny</header>
-  <main data-pagefind-body><h1 data-pagefind-meta="summary:${type} 200503952">Glade Hav</h1>
+  <main data-pagefind-body><h1 data-pagefind-meta="summary:${type} 200503952">${name}</h1>
   <p>Hall Energy Ltd</p><span hidden data-pagefind-filter="right:${type}"></span></main></body></html>`;
 
+/** A trademark's register page in nb, nn and en. */
+async function right(dir: string, number: number, name = 'Glade Hav') {
+  await page(dir, `trademark/${number}`, rightPage('nb', 'Varemerke', name));
+  await page(dir, `nn/trademark/${number}`, rightPage('nn', 'Varemerke', name));
+  await page(dir, `en/trademark/${number}`, rightPage('en', 'Trademark', name));
+}
+
+async function pageCounts(bundle: string): Promise<Record<string, number>> {
+  const entry = JSON.parse(await readFile(join(bundle, 'pagefind-entry.json'), 'utf8')) as {
+    languages: Record<string, { page_count: number }>;
+  };
+  return Object.fromEntries(Object.entries(entry.languages).map(([lang, l]) => [lang, l.page_count]));
+}
+
+const bundleDirs = async (dir: string) =>
+  (await readdir(dir)).filter((name) => name.startsWith('pagefind')).sort();
+
 describe('indexSite(outDir)', () => {
-  it('writes one index per page language into pagefind/', async () => {
+  it('writes one index per page language into pagefind/, of the pages marked for search', async () => {
     const dir = await tempDir();
     await page(dir, '', '<html lang="nb"><body><h1>Tidende</h1></body></html>');
-    await page(dir, 'trademark/200503952', rightPage('nb', 'Varemerke'));
-    await page(dir, 'nn/trademark/200503952', rightPage('nn', 'Varemerke'));
-    await page(dir, 'en/trademark/200503952', rightPage('en', 'Trademark'));
-    expect(await indexSite(dir)).toEqual({ pages: 4, languages: ['en', 'nb', 'nn'] });
-    const entry = JSON.parse(await readFile(join(dir, 'pagefind', 'pagefind-entry.json'), 'utf8'));
-    expect(entry.languages.nb.page_count).toBe(1);
+    await right(dir, 200503952);
+    expect(await indexSite(dir)).toEqual({
+      pages: 4,
+      indexed: 3,
+      languages: ['en', 'nb', 'nn'],
+      bundles: [{ dir: 'pagefind', pages: 3, reused: false }],
+    });
+    expect(await pageCounts(join(dir, 'pagefind'))).toEqual({ en: 1, nb: 1, nn: 1 });
+    expect(JSON.parse(await readFile(join(dir, 'pagefind', 'bundles.json'), 'utf8'))).toEqual({ merge: [] });
   });
 
   it('replaces an earlier index', async () => {
@@ -42,4 +63,84 @@ describe('indexSite(outDir)', () => {
       `Pagefind found no HTML page in ${dir}. Build the site into that folder first.`,
     );
   });
+});
+
+describe('indexSite(outDir, { archivePages, maxBundlePages })', () => {
+  it('indexes in bounded bundles, writes again only those whose pages changed, and removes the rest', async () => {
+    const dir = await tempDir();
+    for (const n of [1, 2, 3, 4, 5]) await right(dir, n);
+    await page(dir, 'issues/2025-01', rightPage('nb', 'Utgave'));
+    await page(dir, 'issues/2026-01', rightPage('nb', 'Utgave'));
+    const options = { archivePages: ['issues/2025-01/index.html'], maxBundlePages: 7 };
+
+    const first = await indexSite(dir, options);
+    // The archive, then the other 16 pages by path without language: the issue with rights 1 and
+    // 2, rights 3 and 4, right 5.
+    expect(first.bundles).toEqual([
+      { dir: 'pagefind-archive', pages: 1, reused: false },
+      { dir: 'pagefind', pages: 7, reused: false },
+      { dir: 'pagefind-2', pages: 6, reused: false },
+      { dir: 'pagefind-3', pages: 3, reused: false },
+    ]);
+    expect(first.indexed).toBe(17);
+    expect(await pageCounts(join(dir, 'pagefind-3'))).toEqual({ en: 1, nb: 1, nn: 1 });
+    expect(JSON.parse(await readFile(join(dir, 'pagefind', 'bundles.json'), 'utf8'))).toEqual({
+      merge: ['/pagefind-archive/', '/pagefind-2/', '/pagefind-3/'],
+    });
+
+    expect((await indexSite(dir, options)).bundles.map((b) => b.reused)).toEqual([true, true, true, true]);
+
+    // A right's page changed: only its bundle is indexed again.
+    await page(dir, 'nn/trademark/4', rightPage('nn', 'Varemerke', 'Glade Hav II'));
+    expect((await indexSite(dir, options)).bundles.map((b) => b.reused)).toEqual([true, true, false, true]);
+
+    // A bundle that a stopped build left half written, without its key, is written again.
+    await writeFile(join(dir, 'pagefind-3', 'bundle-key.json'), '{');
+    expect((await indexSite(dir, options)).bundles.map((b) => b.reused)).toEqual([true, true, true, false]);
+
+    // Larger bundles, no archive: one bundle, and the others are gone.
+    const one = await indexSite(dir, { maxBundlePages: 100 });
+    expect(one.bundles).toEqual([{ dir: 'pagefind', pages: 17, reused: false }]);
+    expect(await bundleDirs(dir)).toEqual(['pagefind']);
+    expect(JSON.parse(await readFile(join(dir, 'pagefind', 'bundles.json'), 'utf8'))).toEqual({ merge: [] });
+  });
+
+  it('fails with a sentence, not in silence, when Pagefind’s process is stopped midway', async () => {
+    const dir = await tempDir();
+    for (let n = 0; n < 1500; n++) await right(dir, n, `Merke ${n} ${'ord '.repeat(200)}`);
+    const module = new URL('../../../src/lib/site/search-index.ts', import.meta.url).href;
+    const child = spawn(
+      process.execPath,
+      [
+        '--input-type=module',
+        '-e',
+        `await (await import(${JSON.stringify(module)})).indexSite(${JSON.stringify(dir)});`,
+      ],
+      { stdio: ['ignore', 'ignore', 'pipe'] },
+    );
+    let stderr = '';
+    child.stderr.on('data', (chunk) => {
+      stderr += chunk;
+    });
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    // Stop Pagefind's process (the child's child) once it runs, as the system does when memory runs out.
+    let killed = false;
+    while (!killed) {
+      await new Promise((resolve) => setTimeout(resolve, 25));
+      for (const pid of (await readFile(`/proc/${child.pid}/task/${child.pid}/children`, 'utf8'))
+        .trim()
+        .split(/\s+/)
+        .filter(Boolean)) {
+        const name = await readFile(`/proc/${pid}/comm`, 'utf8').catch(() => '');
+        if (name.startsWith('pagefind')) {
+          process.kill(Number(pid), 'SIGKILL');
+          killed = true;
+        }
+      }
+    }
+    expect(await exited).toBe(1);
+    expect(stderr).toMatch(/Pagefind's process stopped without answering|Pagefind backend closed/);
+    // Nothing half written was left as a bundle.
+    await expect(access(join(dir, 'pagefind'))).rejects.toThrow();
+  }, 30_000);
 });
