@@ -12,6 +12,12 @@
  * `pagefind/` holds pagefind.js and `bundles.json`, which names the bundles the search page merges
  * in (Pagefind's `mergeIndex`: results, filters and counts of all, as one). search-bundle-plan.ts
  * says which page goes in which bundle. This module runs in the browser too: no Node imports.
+ *
+ * The price of more than one bundle: when no word of a bundle begins with a searched word, Pagefind
+ * matches, in that bundle, the longest indexed word the searched word begins with (`hall` for
+ * `hallstrøm`). In one index that happens only for words the site does not have at all; across
+ * bundles, such near matches from the other bundles come with the exact ones. So bundles are as
+ * large as memory allows, to be few.
  */
 
 /** The bundle that holds pagefind.js and the list of the others, under the site root. */
