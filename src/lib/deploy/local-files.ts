@@ -8,8 +8,8 @@ import { readdir, stat } from 'node:fs/promises';
 import { join, resolve, sep } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { CliError } from '../cli-error.ts';
+import { forEachConcurrently } from '../for-each-concurrently.ts';
 import { DEPLOY_STATE_DIR } from './deploy-manifest.ts';
-import { forEachConcurrently } from './for-each-concurrently.ts';
 
 /** A file of the site folder. */
 export interface LocalFile {

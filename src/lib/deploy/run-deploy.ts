@@ -9,13 +9,13 @@
  * list, and deletions follow what is listed at the target.
  */
 import { CliError } from '../cli-error.ts';
+import { forEachConcurrently } from '../for-each-concurrently.ts';
 import { startProgress } from '../progress.ts';
 import { contentHeadersFor } from './content-headers.ts';
 import { MANIFEST_PATH, manifestToBytes, PENDING_PATH, pendingToBytes } from './deploy-manifest.ts';
 import { type DeployPlan, planDeploy } from './deploy-plan.ts';
 import { type DeploySummary, formatBytes, PHASE_LABELS } from './deploy-report.ts';
 import type { DeployTarget } from './deploy-target.ts';
-import { forEachConcurrently } from './for-each-concurrently.ts';
 import { readLocalFiles } from './local-files.ts';
 import type { RetryOptions } from './retry.ts';
 import { callTarget, readTargetState } from './target-state.ts';

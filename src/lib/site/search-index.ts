@@ -46,7 +46,8 @@
  * ## Bundles, and what a rebuild indexes again
  *
  * The pages are indexed in bundles of bounded size (search-bundle-plan.ts says which page
- * goes where), one Pagefind process at a time, so that memory does not grow with the archive. Pagefind
+ * goes where), so that memory does not grow with the archive; each bundle in a Pagefind process
+ * of its own (search-bundle-writer.ts), as many at once as there are cores and memory. Pagefind
  * cannot update an index, but a bundle whose pages did not change need not be written again:
  * each bundle keeps `bundle-key.json`, a hash of its pages' paths and HTML and of Pagefind's
  * version, and is indexed again only when that changed. Past years' issues, which are locked,
@@ -55,10 +56,13 @@
  * Pages without `data-pagefind-body` are read (for the count) but not sent to Pagefind.
  */
 import { createHash } from 'node:crypto';
-import { readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { availableParallelism, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
-import * as pagefind from 'pagefind';
-import { type PlannedBundle, planBundles } from './search-bundle-plan.ts';
+import { Worker } from 'node:worker_threads';
+import { forEachConcurrently } from '../for-each-concurrently.ts';
+import { DEFAULT_MAX_BUNDLE_PAGES, type PlannedBundle, planBundles } from './search-bundle-plan.ts';
+import type { BundleJob, BundleKey, BundleResult } from './search-bundle-writer.ts';
 import { BUNDLE_LIST_FILE, type BundleList, isBundleDir, MAIN_BUNDLE_DIR } from './search-bundles.ts';
 
 /** A bundle of the index as this build left it. */
@@ -90,59 +94,31 @@ export interface SearchIndexOptions {
   archivePages?: readonly string[];
   /** Pages per bundle at most (search-bundle-plan.ts has the default). */
   maxBundlePages?: number;
+  /** Bundles indexed at once (default: `defaultConcurrentBundles`). */
+  concurrentBundles?: number;
 }
 
-/** What `bundle-key.json` holds. */
-interface BundleKey {
-  key: string;
-  pages: number;
-}
-
-/** Files read and sent to Pagefind at once. */
+/** Files read at once. */
 const CONCURRENT_FILES = 16;
+
+/**
+ * Memory a Pagefind process takes per page while it indexes, with room to spare: measured about
+ * 120 KB per register page (25,000 pages of a 100,000-right site, 3.0 GB).
+ */
+const PAGEFIND_BYTES_PER_PAGE = 160_000;
 
 const PAGEFIND_VERSION: Promise<string> = readFile(
   new URL('../package.json', import.meta.resolve('pagefind')),
   'utf8',
 ).then((text) => (JSON.parse(text) as { version: string }).version);
 
-/** Throws a plain sentence naming the step when Pagefind reports errors. */
-function assertPagefindResponse(response: { errors: string[] }, step: string, dir: string): void {
-  if (response.errors.length > 0) {
-    throw new Error(`Pagefind could not ${step} for the site in ${dir}: ${response.errors.join('; ')}`, {
-      cause: new Error(response.errors.join('\n')),
-    });
-  }
-}
-
-/** Waits for calls to Pagefind's process (see `watchPagefind`). */
-type Answered = <T>(call: Promise<T>, step: string) => Promise<T>;
-
 /**
- * When Pagefind's process dies (the system stops it when memory runs out), its Node API never
- * settles the calls waiting for it, and Node would exit in silence, mid-build. While the watch is
- * on, calls passed through `answered` fail with a sentence instead, once nothing else is left to run.
+ * Bundles to index at once: one per core (a Pagefind process keeps about one core busy), as
+ * many as the machine's memory holds at `maxBundlePages` each, and at least one.
  */
-function watchPagefind(): { answered: Answered; stop: () => void } {
-  const waiting = new Map<(error: Error) => void, string>();
-  const stopped = () => {
-    for (const [reject, step] of waiting) {
-      reject(
-        new Error(
-          `Pagefind's process stopped without answering while it was to ${step}; ` +
-            'was it stopped for lack of memory? Try fewer pages per search bundle.',
-        ),
-      );
-    }
-    waiting.clear();
-  };
-  process.on('beforeExit', stopped);
-  const answered: Answered = (call, step) =>
-    new Promise((resolvePromise, reject) => {
-      waiting.set(reject, step);
-      call.then(resolvePromise, reject).finally(() => waiting.delete(reject));
-    });
-  return { answered, stop: () => process.off('beforeExit', stopped) };
+export function defaultConcurrentBundles(maxBundlePages = DEFAULT_MAX_BUNDLE_PAGES): number {
+  const fit = Math.floor(totalmem() / (maxBundlePages * PAGEFIND_BYTES_PER_PAGE));
+  return Math.max(1, Math.min(availableParallelism(), fit));
 }
 
 /** Every HTML page of the site, sorted, the search bundles left out. */
@@ -159,19 +135,10 @@ async function htmlPages(dir: string): Promise<string[]> {
   return pages.sort();
 }
 
-/** Runs `task` on every item, `limit` at a time. */
-async function eachLimited<T>(items: readonly T[], limit: number, task: (item: T) => Promise<void>) {
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) await task(items[next++] as T);
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-}
-
 /** The pages marked for search (`data-pagefind-body`), each with the hash of its HTML. */
 async function markedPages(dir: string, pages: readonly string[]): Promise<Map<string, string>> {
   const hashes = new Map<string, string>();
-  await eachLimited(pages, CONCURRENT_FILES, async (page) => {
+  await forEachConcurrently(pages, CONCURRENT_FILES, async (page) => {
     const html = await readFile(join(dir, page));
     if (html.includes('data-pagefind-body'))
       hashes.set(page, createHash('sha256').update(html).digest('hex'));
@@ -195,40 +162,34 @@ async function keptKey(bundleDir: string): Promise<BundleKey | null> {
   }
 }
 
-/**
- * Indexes `bundle.pages` in a Pagefind process of its own and writes the bundle, replacing the one
- * at its folder once complete (with `bundle-key.json` written last).
- */
-async function writeBundle(
-  dir: string,
-  bundle: PlannedBundle,
-  key: string,
-  answered: Answered,
-): Promise<void> {
-  const target = join(dir, bundle.dir);
-  const partial = `${target}.partial-${process.pid}`;
-  try {
-    const created = await answered(pagefind.createIndex({}), 'start');
-    assertPagefindResponse(created, 'start', dir);
-    const index = created.index;
-    if (!index) throw new Error(`Pagefind could not start for the site in ${dir}: it returned no index.`);
-    await eachLimited(bundle.pages, CONCURRENT_FILES, async (page) => {
-      const content = await readFile(join(dir, page), 'utf8');
-      const added = await answered(index.addHTMLFile({ sourcePath: page, content }), `read ${page}`);
-      assertPagefindResponse(added, `read ${page}`, dir);
+/** The error when Pagefind's process died while it indexed `job`'s bundle. */
+function pagefindStopped(job: BundleJob): Error {
+  return new Error(
+    `Pagefind's process stopped without answering while it was to index ${job.bundle.dir}/ ` +
+      `(${job.bundle.pages.length} pages) for the site in ${job.dir}; was it stopped for ` +
+      'lack of memory? Try fewer pages per search bundle.',
+  );
+}
+
+/** Writes a bundle in a worker thread (search-bundle-writer.ts) and waits for it. */
+function writeBundle(job: BundleJob): Promise<void> {
+  return new Promise((resolvePromise, reject) => {
+    // No inherited execArgv: the writer needs none, and some (`--input-type`) stop a worker loading.
+    const worker = new Worker(new URL('./search-bundle-writer.ts', import.meta.url), {
+      workerData: job,
+      execArgv: [],
     });
-    await rm(partial, { recursive: true, force: true });
-    const written = await answered(index.writeFiles({ outputPath: partial }), 'write the index');
-    assertPagefindResponse(written, 'write the index', dir);
-    const kept: BundleKey = { key, pages: bundle.pages.length };
-    await writeFile(join(partial, 'bundle-key.json'), JSON.stringify(kept));
-    await rm(target, { recursive: true, force: true });
-    await rename(partial, target);
-  } finally {
-    // A process per bundle: closing it frees all it held.
-    await pagefind.close();
-    await rm(partial, { recursive: true, force: true });
-  }
+    let result: BundleResult | undefined;
+    worker.on('message', (message: BundleResult) => {
+      result = message;
+    });
+    worker.on('error', reject);
+    worker.on('exit', () => {
+      if (result?.ok) resolvePromise();
+      else if (result && 'message' in result) reject(new Error(result.message));
+      else reject(pagefindStopped(job));
+    });
+  });
 }
 
 /**
@@ -254,20 +215,21 @@ export async function indexSite(
     { archivePages: options.archivePages ?? [], maxPages: options.maxBundlePages },
   );
   const version = await PAGEFIND_VERSION;
+  const reused = new Map<string, boolean>();
+  await forEachConcurrently(
+    planned,
+    options.concurrentBundles ?? defaultConcurrentBundles(options.maxBundlePages),
+    async (bundle) => {
+      const key = bundleKey(bundle, hashes, version);
+      const kept = (await keptKey(join(dir, bundle.dir)))?.key === key;
+      if (!kept) await writeBundle({ dir, bundle, key });
+      reused.set(bundle.dir, kept);
+    },
+  );
   const bundles: SearchBundleSummary[] = [];
   const languages = new Set<string>();
   for (const bundle of planned) {
-    const key = bundleKey(bundle, hashes, version);
-    const reused = (await keptKey(join(dir, bundle.dir)))?.key === key;
-    if (!reused) {
-      const watch = watchPagefind();
-      try {
-        await writeBundle(dir, bundle, key, watch.answered);
-      } finally {
-        watch.stop();
-      }
-    }
-    bundles.push({ dir: bundle.dir, pages: bundle.pages.length, reused });
+    bundles.push({ dir: bundle.dir, pages: bundle.pages.length, reused: reused.get(bundle.dir) === true });
     const entry = JSON.parse(await readFile(join(dir, bundle.dir, 'pagefind-entry.json'), 'utf8')) as {
       languages: Record<string, unknown>;
     };

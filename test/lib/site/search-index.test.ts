@@ -1,8 +1,9 @@
 import { spawn } from 'node:child_process';
 import { access, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { availableParallelism, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { indexSite } from '../../../src/lib/site/search-index.ts';
+import { defaultConcurrentBundles, indexSite } from '../../../src/lib/site/search-index.ts';
 import { useTempDirs } from '../../helpers/temp-dir.ts';
 
 const tempDir = useTempDirs();
@@ -71,7 +72,8 @@ describe('indexSite(outDir, { archivePages, maxBundlePages })', () => {
     for (const n of [1, 2, 3, 4, 5]) await right(dir, n);
     await page(dir, 'issues/2025-01', rightPage('nb', 'Utgave'));
     await page(dir, 'issues/2026-01', rightPage('nb', 'Utgave'));
-    const options = { archivePages: ['issues/2025-01/index.html'], maxBundlePages: 7 };
+    // Two bundles at a time, each in its own Pagefind process.
+    const options = { archivePages: ['issues/2025-01/index.html'], maxBundlePages: 7, concurrentBundles: 2 };
 
     const first = await indexSite(dir, options);
     // The archive, then the other 16 pages by path without language: the issue with rights 1 and
@@ -123,24 +125,36 @@ describe('indexSite(outDir, { archivePages, maxBundlePages })', () => {
       stderr += chunk;
     });
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-    // Stop Pagefind's process (the child's child) once it runs, as the system does when memory runs out.
+    // Stop Pagefind's process (started by a thread of the child) once it runs, as the system
+    // does when memory runs out.
     let killed = false;
-    while (!killed) {
+    while (!killed && child.exitCode === null) {
       await new Promise((resolve) => setTimeout(resolve, 25));
-      for (const pid of (await readFile(`/proc/${child.pid}/task/${child.pid}/children`, 'utf8'))
-        .trim()
-        .split(/\s+/)
-        .filter(Boolean)) {
-        const name = await readFile(`/proc/${pid}/comm`, 'utf8').catch(() => '');
-        if (name.startsWith('pagefind')) {
-          process.kill(Number(pid), 'SIGKILL');
-          killed = true;
+      const threads = await readdir(`/proc/${child.pid}/task`).catch(() => [] as string[]);
+      for (const thread of threads) {
+        const children = await readFile(`/proc/${child.pid}/task/${thread}/children`, 'utf8').catch(() => '');
+        for (const pid of children.trim().split(/\s+/).filter(Boolean)) {
+          const name = await readFile(`/proc/${pid}/comm`, 'utf8').catch(() => '');
+          if (name.startsWith('pagefind')) {
+            process.kill(Number(pid), 'SIGKILL');
+            killed = true;
+          }
         }
       }
     }
     expect(await exited).toBe(1);
-    expect(stderr).toMatch(/Pagefind's process stopped without answering|Pagefind backend closed/);
+    expect(killed).toBe(true);
+    expect(stderr).toMatch(/Pagefind's process stopped without answering while it was to index pagefind\//);
     // Nothing half written was left as a bundle.
     await expect(access(join(dir, 'pagefind'))).rejects.toThrow();
   }, 30_000);
+});
+
+describe('defaultConcurrentBundles(maxBundlePages)', () => {
+  it('runs a bundle per core while memory holds them, and always one', () => {
+    expect(defaultConcurrentBundles(1000)).toBe(availableParallelism());
+    // Bundles so large that only one fits in this machine's memory.
+    expect(defaultConcurrentBundles(Math.floor(totalmem() / 160_000 / 1.5))).toBe(1);
+    expect(defaultConcurrentBundles(Number.MAX_SAFE_INTEGER)).toBe(1);
+  });
 });

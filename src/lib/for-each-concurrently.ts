@@ -1,6 +1,7 @@
 /**
- * Runs an async function over items with at most N running at once: uploads go in parallel for
- * throughput, bounded so as not to flood the host (or the file descriptor table).
+ * Runs an async function over items with at most N running at once: uploads, file reads and
+ * search bundles go in parallel for throughput, bounded so as not to flood the host, the file
+ * descriptor table or memory.
  */
 
 /**
