@@ -8,9 +8,13 @@ import { ARCHIVE_BUNDLE_DIR, MAIN_BUNDLE_DIR } from './search-bundles.ts';
 import { DEFAULT_LANGUAGE, LANGUAGES } from './site-data.ts';
 
 /**
- * Pages per bundle. Pagefind holds about 120 KB per register page while it indexes (measured:
- * 25,000 pages of a 100,000-right site, 3.0 GB), so a bundle takes about 3 GB.
+ * Memory a Pagefind process takes per page while it indexes, with room to spare: measured about
+ * 120 KB per register page (25,000 pages of a 100,000-right site, 3.0 GB; one index of all its
+ * 303,457 pages grew past 21 GB before the system stopped it).
  */
+export const PAGEFIND_BYTES_PER_PAGE = 160_000;
+
+/** Pages per bundle: a bundle then takes about 3 GB while it is indexed. */
 export const DEFAULT_MAX_BUNDLE_PAGES = 25_000;
 
 /** A bundle to write: its folder under the site root and its pages (paths inside the site). */

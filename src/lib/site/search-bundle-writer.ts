@@ -3,7 +3,8 @@
  * Node API runs one Pagefind process per module instance, so a worker per bundle lets bundles be
  * indexed side by side, each in its own process, and a bundle's process ends with its worker.
  *
- * The worker posts `{ ok: true }` once the bundle is in place, or `{ ok: false, message }`.
+ * The worker posts `{ ok: true }` once the bundle is in place, else `{ ok: false, message }`, or
+ * `{ ok: false, stopped: true }` when Pagefind's process died.
  * When Pagefind's process dies (the system stops it when memory runs out), its Node API either
  * rejects with "Pagefind backend closed" or never settles the calls waiting for it; the worker
  * then runs out of work and exits without a word. search-index.ts reports both alike.

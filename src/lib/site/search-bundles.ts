@@ -2,8 +2,8 @@
  * How the search index is split into Pagefind bundles (search-index.ts writes them, the search
  * page merges them). Pagefind holds everything it indexes in memory until it writes: one index of
  * 100,000 rights (about 300,000 pages) took more than 21 GB before the system stopped it (it would
- * need about 36 GB). So the
- * pages are indexed in bundles of at most `maxPages` each, one Pagefind process at a time:
+ * need about 36 GB). So the pages are indexed in bundles of bounded size, each in a Pagefind
+ * process of its own (search-bundle-plan.ts says how large):
  *
  * - `pagefind-archive/`: the pages of past years' issues (see search-archive.ts), which change
  *   once a year;

@@ -61,7 +61,12 @@ import { availableParallelism, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { forEachConcurrently } from '../for-each-concurrently.ts';
-import { DEFAULT_MAX_BUNDLE_PAGES, type PlannedBundle, planBundles } from './search-bundle-plan.ts';
+import {
+  DEFAULT_MAX_BUNDLE_PAGES,
+  PAGEFIND_BYTES_PER_PAGE,
+  type PlannedBundle,
+  planBundles,
+} from './search-bundle-plan.ts';
 import type { BundleJob, BundleKey, BundleResult } from './search-bundle-writer.ts';
 import { BUNDLE_LIST_FILE, type BundleList, isBundleDir, MAIN_BUNDLE_DIR } from './search-bundles.ts';
 
@@ -100,12 +105,6 @@ export interface SearchIndexOptions {
 
 /** Files read at once. */
 const CONCURRENT_FILES = 16;
-
-/**
- * Memory a Pagefind process takes per page while it indexes, with room to spare: measured about
- * 120 KB per register page (25,000 pages of a 100,000-right site, 3.0 GB).
- */
-const PAGEFIND_BYTES_PER_PAGE = 160_000;
 
 const PAGEFIND_VERSION: Promise<string> = readFile(
   new URL('../package.json', import.meta.resolve('pagefind')),
@@ -215,21 +214,19 @@ export async function indexSite(
     { archivePages: options.archivePages ?? [], maxPages: options.maxBundlePages },
   );
   const version = await PAGEFIND_VERSION;
-  const reused = new Map<string, boolean>();
+  const bundles: SearchBundleSummary[] = [];
   await forEachConcurrently(
     planned,
     options.concurrentBundles ?? defaultConcurrentBundles(options.maxBundlePages),
-    async (bundle) => {
+    async (bundle, i) => {
       const key = bundleKey(bundle, hashes, version);
-      const kept = (await keptKey(join(dir, bundle.dir)))?.key === key;
-      if (!kept) await writeBundle({ dir, bundle, key });
-      reused.set(bundle.dir, kept);
+      const reused = (await keptKey(join(dir, bundle.dir)))?.key === key;
+      if (!reused) await writeBundle({ dir, bundle, key });
+      bundles[i] = { dir: bundle.dir, pages: bundle.pages.length, reused };
     },
   );
-  const bundles: SearchBundleSummary[] = [];
   const languages = new Set<string>();
   for (const bundle of planned) {
-    bundles.push({ dir: bundle.dir, pages: bundle.pages.length, reused: reused.get(bundle.dir) === true });
     const entry = JSON.parse(await readFile(join(dir, bundle.dir, 'pagefind-entry.json'), 'utf8')) as {
       languages: Record<string, unknown>;
     };

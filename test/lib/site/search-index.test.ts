@@ -3,6 +3,7 @@ import { access, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { availableParallelism, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { PAGEFIND_BYTES_PER_PAGE } from '../../../src/lib/site/search-bundle-plan.ts';
 import { defaultConcurrentBundles, indexSite } from '../../../src/lib/site/search-index.ts';
 import { useTempDirs } from '../../helpers/temp-dir.ts';
 
@@ -154,7 +155,7 @@ describe('defaultConcurrentBundles(maxBundlePages)', () => {
   it('runs a bundle per core while memory holds them, and always one', () => {
     expect(defaultConcurrentBundles(1000)).toBe(availableParallelism());
     // Bundles so large that only one fits in this machine's memory.
-    expect(defaultConcurrentBundles(Math.floor(totalmem() / 160_000 / 1.5))).toBe(1);
+    expect(defaultConcurrentBundles(Math.floor(totalmem() / PAGEFIND_BYTES_PER_PAGE / 1.5))).toBe(1);
     expect(defaultConcurrentBundles(Number.MAX_SAFE_INTEGER)).toBe(1);
   });
 });
