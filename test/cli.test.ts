@@ -1,8 +1,8 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EVENT_RECORD_JSON_SCHEMA_PATH } from '../src/lib/json-schema.ts';
-import { line, patentRecord, trademarkRecord } from './helpers/records.ts';
+import { line, patentRecord, trademarkRecord, writeExtract } from './helpers/records.ts';
 import { runCli } from './helpers/run-cli.ts';
 import { useTempDirs } from './helpers/temp-dir.ts';
 
@@ -48,7 +48,7 @@ describe('tidende (CLI)', () => {
   it('prints the ingest summary as JSON and exits 1 when a line was refused', async () => {
     const dir = await tempDir();
     const file = join(dir, 'a.ndjson');
-    await writeFile(file, [line(trademarkRecord()), '', 'nope'].join('\n'));
+    await writeExtract(file, [line(trademarkRecord()), '', 'nope'].join('\n'));
     const store = join(dir, 's.duckdb');
     const result = await runCli(['ingest', file, '--store', store, '--json']);
     expect(result.code).toBe(1);
@@ -61,7 +61,7 @@ describe('tidende (CLI)', () => {
   it('prints each refused line with file, line, field, expected and found', async () => {
     const dir = await tempDir();
     const file = join(dir, 'a.ndjson');
-    await writeFile(file, [line(trademarkRecord()), line(patentRecord({ office: 'XY' }))].join('\n'));
+    await writeExtract(file, [line(trademarkRecord()), line(patentRecord({ office: 'XY' }))].join('\n'));
     const result = await runCli(['ingest', file, '--store', join(dir, 's.duckdb')]);
     expect(result.code).toBe(1);
     expect(result.stdout).toMatch(/2 lines: 1 accepted, 0 duplicate, 0 conflict, 1 rejected, 0 blank/);
@@ -73,7 +73,7 @@ describe('tidende (CLI)', () => {
   it('exits 0 when every line was accepted, and finds the store through TIDENDE_STORE', async () => {
     const dir = await tempDir();
     const file = join(dir, 'a.ndjson');
-    await writeFile(file, `${line(trademarkRecord())}\n${line(patentRecord())}\n`);
+    await writeExtract(file, `${line(trademarkRecord())}\n${line(patentRecord())}\n`);
     const env = { TIDENDE_STORE: join(dir, 'env.duckdb') };
     expect((await runCli(['ingest', file], env)).code).toBe(0);
     const stats = await runCli(['stats', '--json'], env);
@@ -91,7 +91,7 @@ describe('tidende (CLI)', () => {
   it('prints stats as tables', async () => {
     const dir = await tempDir();
     const file = join(dir, 'a.ndjson');
-    await writeFile(file, line(trademarkRecord()));
+    await writeExtract(file, line(trademarkRecord()));
     const store = join(dir, 's.duckdb');
     await runCli(['ingest', file, '--store', store]);
     const result = await runCli(['stats', '--store', store]);

@@ -66,29 +66,16 @@ async function dueIssue(store: EventStore, asOf: Date): Promise<string | null> {
  * pairs each table is written for.
  */
 async function stage(store: EventStore, due: string): Promise<void> {
-  // An event not for the gazette, dated in week W, is first out with the first issue from W+1 on.
+  // Each event is in the data from its release (the event_release view, which the site follows
+  // too); a suppressed event is not in the data at all.
   await store.connection.run(`
-    CREATE OR REPLACE TEMP TABLE data_issues AS
-    SELECT DISTINCT issue FROM gazette_entries WHERE issue <= ${sqlString(due)};
-
-    -- The first issue still open when each batch was ingested: a late event never changes a released delta.
-    CREATE OR REPLACE TEMP TABLE batch_floors AS
-    SELECT b.batch_id,
-      strftime(strptime(max(p.issue) || '-1', '%G-%V-%u') + INTERVAL 7 DAY, '%G-%V') AS first_open_issue
-    FROM ingest_batches b JOIN published_issues p ON p.locked_at <= b.started_at
-    GROUP BY b.batch_id;
-
     CREATE OR REPLACE TEMP TABLE data_events AS
     SELECT s.event_id, s.office, s.right_type, s.application_number, s.registration_number, s.register,
       s.documents, s.national_code, s.event_date, s.effective_date, s.publication_date, s.supersedes,
       s.section, s.issue AS gazette_issue, s.office || ':' || s.right_type || ':' || s.application_number AS right_id,
-      coalesce(s.issue, i.issue) AS data_issue
-    FROM (
-      SELECT e.*, greatest(strftime(e.event_date + INTERVAL 7 DAY, '%G-%V'), coalesce(f.first_open_issue, ''))
-        AS week_after
-      FROM event_status e LEFT JOIN batch_floors f ON f.batch_id = e.batch_id
-    ) s ASOF LEFT JOIN data_issues i ON s.week_after <= i.issue
-    WHERE coalesce(s.issue, i.issue) <= ${sqlString(due)};
+      s.release_issue AS data_issue
+    FROM event_status s
+    WHERE s.release_issue <= ${sqlString(due)} AND NOT s.suppressed;
 
     CREATE OR REPLACE TEMP TABLE data_standard_events AS
     SELECT l.event_id, e.right_id, e.data_issue, l.event_date, l.mapping_order, l.legal_status, l.state,

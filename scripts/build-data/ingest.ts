@@ -8,15 +8,20 @@
  * everything the file changes is written in one transaction. Killed at any point before that
  * transaction commits, the store is as it was before the file.
  */
-import { rm } from 'node:fs/promises';
-import { basename, resolve } from 'node:path';
+import { realpath, rm } from 'node:fs/promises';
+import { basename, dirname, resolve } from 'node:path';
 import type { DuckDBAppender, DuckDBConnection } from '@duckdb/node-api';
 import { CliError } from '../../src/lib/cli-error.ts';
+import { DEFAULT_MAX_DOCUMENT_BYTES } from '../../src/lib/documents/document-policy.ts';
+import { documentStorePath } from '../../src/lib/documents/document-store.ts';
+import { DEFAULT_DOCUMENT_MEDIA_TYPES } from '../../src/lib/documents/media-type.ts';
+import type { DocumentContext } from '../../src/lib/documents/take-documents.ts';
+import { mondayOfIssue, nextIssue } from '../../src/lib/gazette/issue-week.ts';
 import type { IngestCounts } from '../../src/lib/ingest/ingest-counts.ts';
 import { RECORD, REJECTED, type RecordKeys } from '../../src/lib/ingest/line-verdicts.ts';
 import { resolveConflictCandidates } from '../../src/lib/ingest/resolve-conflicts.ts';
 import { validateBatches } from '../../src/lib/ingest/validate-pool.ts';
-import { openLineReader } from '../../src/lib/ndjson/read-lines.ts';
+import { DEFAULT_MAX_LINE_BYTES, openLineReader, type RawLine } from '../../src/lib/ndjson/read-lines.ts';
 import { sqlString } from '../../src/lib/store/duckdb-types.ts';
 import type { EventStore } from '../../src/lib/store/event-store.ts';
 import { recordColumnsSelectSql, recordJsonStructureSql } from '../../src/lib/store/store-schema.ts';
@@ -42,6 +47,12 @@ export interface IngestOptions {
   quarantinePath: string;
   /** Validation threads; 0 validates on the main thread. */
   workers: number;
+  /** Media types of documents accepted (default: media-type.ts). */
+  documentMediaTypes?: readonly string[];
+  /** Largest document accepted, in bytes (default {@link DEFAULT_MAX_DOCUMENT_BYTES}). */
+  maxDocumentBytes?: number;
+  /** Longest line accepted, in bytes (default {@link DEFAULT_MAX_LINE_BYTES}). */
+  maxLineBytes?: number;
   /** Called as lines are read, with the share of the file read. */
   onProgress?: (lines: number, fraction: number) => void;
   /** Test hook: stop the process just before the commit, as a crash would. */
@@ -59,7 +70,11 @@ async function attachScratch(store: EventStore): Promise<() => Promise<void>> {
   await store.connection.run(`
     ATTACH ${sqlString(path)} AS scratch;
     CREATE TABLE scratch.staged (
-      line BIGINT, event_id VARCHAR, h VARCHAR, supersedes VARCHAR, right_type VARCHAR, application_number VARCHAR, raw VARCHAR
+      line BIGINT, event_id VARCHAR, h VARCHAR, supersedes VARCHAR, right_type VARCHAR, application_number VARCHAR,
+      publication_date DATE, raw VARCHAR
+    );
+    CREATE TABLE scratch.staged_documents (
+      line BIGINT, seq INTEGER, source_sha256 VARCHAR, sha256 VARCHAR, media_type VARCHAR, bytes BIGINT, path VARCHAR
     );
     CREATE TABLE scratch.rejects (line BIGINT, errors VARCHAR, raw VARCHAR, raw_base64 VARCHAR);
   `);
@@ -91,20 +106,41 @@ function appendReject(
 /** Streams the file's lines through validation into the staging tables; returns read and blank counts. */
 async function stageLines(
   connection: DuckDBConnection,
+  connectionStorePath: string,
   file: string,
   options: IngestOptions,
 ): Promise<{ read: number; blank: number; digest: { sha256: string; bytes: number } }> {
   let fraction = 0;
-  const reader = await openLineReader(file, (read, size) => {
-    fraction = size > 0 ? read / size : 1;
+  const maxLineBytes = options.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES;
+  const reader = await openLineReader(file, {
+    maxLineBytes,
+    onBytes: (read, size) => {
+      fraction = size > 0 ? read / size : 1;
+    },
   });
+  // Empty lines are counted, not carried: a run of a billion of them costs no memory.
+  let emptyLines = 0;
+  async function* nonEmptyLines(): AsyncGenerator<RawLine[]> {
+    for await (const batch of reader.batches()) {
+      emptyLines += batch.emptyLines;
+      if (batch.lines.length > 0) yield batch.lines;
+    }
+  }
+  const documents: DocumentContext = {
+    extractDir: await realpath(dirname(resolve(file))),
+    storeDir: documentStorePath(connectionStorePath),
+    mediaTypes: options.documentMediaTypes ?? Object.keys(DEFAULT_DOCUMENT_MEDIA_TYPES),
+    maxBytes: options.maxDocumentBytes ?? DEFAULT_MAX_DOCUMENT_BYTES,
+  };
   const staged = await connection.createAppender('staged', 'main', 'scratch');
   const rejects = await connection.createAppender('rejects', 'main', 'scratch');
+  const stagedDocuments = await connection.createAppender('staged_documents', 'main', 'scratch');
   let read = 0;
   let blank = 0;
   let flushedAt = 0;
   try {
-    for await (const { lines, verdicts } of validateBatches(reader.batches(), options.workers)) {
+    const validated = validateBatches(nonEmptyLines(), { workers: options.workers, documents, maxLineBytes });
+    for await (const { lines, verdicts } of validated) {
       let record = 0;
       let reject = 0;
       const hashes = Buffer.from(
@@ -124,8 +160,19 @@ async function stageLines(
           appendNullable(staged, keys.supersedes);
           staged.appendVarchar(keys.right);
           staged.appendVarchar(keys.applicationNumber);
+          appendNullable(staged, keys.publicationDate);
           staged.appendVarchar(line.bytes.toString('utf8'));
           staged.endRow();
+          for (const document of keys.documents) {
+            stagedDocuments.appendBigInt(BigInt(line.number));
+            stagedDocuments.appendInteger(document.seq);
+            stagedDocuments.appendVarchar(document.sourceSha256);
+            stagedDocuments.appendVarchar(document.sha256);
+            stagedDocuments.appendVarchar(document.mediaType);
+            stagedDocuments.appendBigInt(BigInt(document.bytes));
+            stagedDocuments.appendVarchar(document.path);
+            stagedDocuments.endRow();
+          }
           record++;
         } else if (kind === REJECTED) {
           const rejected = verdicts.rejected[reject++];
@@ -140,14 +187,18 @@ async function stageLines(
         staged.flushSync();
         flushedAt = read;
       }
-      options.onProgress?.(read, fraction);
+      options.onProgress?.(read + emptyLines, fraction);
     }
+    read += emptyLines;
+    blank += emptyLines;
+    options.onProgress?.(read, 1);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     throw new CliError(`Cannot read ${file} after line ${read}: ${reason}`, { cause: error });
   } finally {
     staged.closeSync();
     rejects.closeSync();
+    stagedDocuments.closeSync();
   }
   return { read, blank, digest: reader.digest() };
 }
@@ -175,6 +226,50 @@ async function classifyStaged(connection: DuckDBConnection): Promise<void> {
   `);
 }
 
+/** Marks staged lines rejected, with their errors, given rows of (line, raw, errors JSON). */
+type Row = Record<string, unknown>;
+
+/** Marks accepted staged lines rejected (rows with `line` and `raw`), each with the error `errorOf` gives. */
+async function rejectStaged(
+  connection: DuckDBConnection,
+  found: Row[],
+  errorOf: (row: Row) => FieldError,
+): Promise<void> {
+  const rejects = await connection.createAppender('rejects', 'main', 'scratch');
+  for (const row of found) appendReject(rejects, Number(row.line), [errorOf(row)], String(row.raw));
+  rejects.closeSync();
+  await connection.run(`
+    UPDATE scratch.classified SET status = 'rejected'
+    WHERE line IN (SELECT line FROM scratch.rejects) AND status = 'accepted'
+  `);
+}
+
+/**
+ * Rejects new records to be published in an issue that is already out and locked: a published
+ * issue never changes, and an event stored for it would make every later build fail. A late event
+ * must name a publication date in an issue still open.
+ */
+async function rejectLockedIssues(connection: DuckDBConnection): Promise<void> {
+  const locked = (
+    await connection.runAndReadAll(`
+      SELECT c.line, s.raw, s.publication_date::VARCHAR AS publication_date, p.issue
+      FROM scratch.classified c JOIN scratch.staged s ON s.line = c.line
+      JOIN published_issues p ON p.issue = strftime(s.publication_date, '%G-%V')
+      WHERE c.status = 'accepted'
+    `)
+  ).getRowObjectsJS();
+  if (locked.length === 0) return;
+  const open = (
+    await connection.runAndReadAll(`SELECT max(issue) AS issue FROM published_issues`)
+  ).getRowObjectsJS();
+  const firstOpen = nextIssue(String(open[0]?.issue));
+  await rejectStaged(connection, locked, (row) => ({
+    field: 'publicationDate',
+    expected: `a date in an issue not yet published (the first still open is ${firstOpen}, from ${mondayOfIssue(firstOpen)})`,
+    found: `"${String(row.publication_date)}" (issue ${String(row.issue)}, already published and locked)`,
+  }));
+}
+
 /**
  * Rejects accepted records whose `supersedes` names no earlier event of the same right, in the
  * store or in this file. Repeated until stable, since a rejection can orphan a later correction.
@@ -199,26 +294,14 @@ async function rejectBrokenCorrections(connection: DuckDBConnection): Promise<vo
       `)
     ).getRowObjectsJS();
     if (broken.length === 0) return;
-    const rejects = await connection.createAppender('rejects', 'main', 'scratch');
-    for (const row of broken) {
-      const found =
+    await rejectStaged(connection, broken, (row) => ({
+      field: 'supersedes',
+      expected: 'the eventId of an earlier event of the same right, in the store or this file',
+      found:
         row.target_right === null
           ? `${JSON.stringify(row.target)} (no such event)`
-          : `${JSON.stringify(row.target)} (an event of ${row.target_right} ${row.target_application})`;
-      const errors = [
-        {
-          field: 'supersedes',
-          expected: 'the eventId of an earlier event of the same right, in the store or this file',
-          found,
-        },
-      ];
-      appendReject(rejects, Number(row.line), errors, String(row.raw));
-    }
-    rejects.closeSync();
-    await connection.run(`
-      UPDATE scratch.classified SET status = 'rejected'
-      WHERE line IN (SELECT line FROM scratch.rejects) AND status = 'accepted'
-    `);
+          : `${JSON.stringify(row.target)} (an event of ${row.target_right} ${row.target_application})`,
+    }));
   }
 }
 
@@ -256,9 +339,10 @@ async function ingestStaged(
   clock: number,
 ): Promise<IngestSummary> {
   const { connection } = store;
-  const { read, blank, digest } = await stageLines(connection, file, options);
+  const { read, blank, digest } = await stageLines(connection, store.path, file, options);
   await classifyStaged(connection);
   await resolveConflictCandidates(connection);
+  await rejectLockedIssues(connection);
   await rejectBrokenCorrections(connection);
 
   const counts = await countStatuses(connection);
@@ -336,6 +420,14 @@ async function commitBatch(
         SELECT from_json(s.raw, ${recordJsonStructureSql()}) AS r, s.h, s.raw, s.line
         FROM scratch.classified c JOIN scratch.staged s ON s.line = c.line WHERE c.status = 'accepted'
       )
+    `);
+    // Each document file once, by the hash of the bytes as received.
+    await connection.run(`
+      INSERT INTO document_files
+      SELECT DISTINCT ON (d.source_sha256) d.source_sha256, d.sha256, d.media_type, d.bytes, d.path, ${batchId}
+      FROM scratch.staged_documents d JOIN scratch.classified c ON c.line = d.line AND c.status = 'accepted'
+      WHERE d.source_sha256 NOT IN (SELECT source_sha256 FROM document_files)
+      ORDER BY d.source_sha256, d.line
     `);
     await connection.run(`
       INSERT INTO quarantine

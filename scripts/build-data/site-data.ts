@@ -6,14 +6,9 @@
  * so memory does not grow with the archive.
  */
 import { createHash } from 'node:crypto';
-import { dirname, resolve } from 'node:path';
+import { documentFile, documentStorePath } from '../../src/lib/documents/document-store.ts';
 import { RIGHT_TYPES, type RightType } from '../../src/lib/event-record.ts';
-import {
-  issueDueAt,
-  issuePublicationInstant,
-  mondayOfIssue,
-  osloDate,
-} from '../../src/lib/gazette/issue-week.ts';
+import { issueDueAt, issuePublicationInstant, mondayOfIssue } from '../../src/lib/gazette/issue-week.ts';
 import { GAZETTE_SECTIONS, type GazetteSection } from '../../src/lib/mappings/mapping-row.ts';
 import { rightFile } from '../../src/lib/site/right-path.ts';
 import type {
@@ -28,6 +23,7 @@ import type {
   RightIndexEntry,
   SiteData,
   StandardLabels,
+  WithdrawalView,
 } from '../../src/lib/site/site-data.ts';
 import {
   openSiteDataWriter,
@@ -132,26 +128,35 @@ function standardLabels(codes: CodeListIndex): StandardLabels {
 }
 
 /**
- * Collects the events public at `asOf` in a temporary table, with the issue of any correction
- * link, so that issues and rights are each read with one cheap query.
+ * Collects the events public once issue `due` is out in a temporary table, with the issue of any
+ * correction link, so that issues and rights are each read with one cheap query. An event is
+ * public from its release (the event_release view, which the open data follows too). A suppressed
+ * event stays only in an issue already locked with it (`suppressed` is true there): register
+ * pages leave it out.
  */
-async function stagePublicEvents(store: EventStore, asOfDate: string, due: string | null): Promise<void> {
-  const published = due === null ? 'FALSE' : `s.issue <= ${sqlString(due)}`;
+async function stagePublicEvents(store: EventStore, due: string | null): Promise<void> {
+  const dueSql = due === null ? 'NULL' : sqlString(due);
   await store.connection.run(`
     CREATE OR REPLACE TEMP TABLE public_base AS
-    SELECT s.*, CASE WHEN ${published} THEN s.issue END AS published_issue
+    SELECT s.*, CASE WHEN s.issue <= ${dueSql} THEN s.issue END AS published_issue
     FROM event_status s
-    WHERE s.event_date <= ${sqlString(asOfDate)}::DATE AND (s.issue IS NULL OR ${published});
+    WHERE s.release_issue <= ${dueSql}
+      AND (NOT s.suppressed OR s.event_id IN (SELECT event_id FROM published_issue_entries));
     CREATE OR REPLACE TEMP TABLE public_events AS
     SELECT p.*, sup.published_issue AS supersedes_issue, cor.event_id AS public_superseded_by,
       cor.published_issue AS superseded_by_issue
     FROM public_base p
-    LEFT JOIN public_base sup ON sup.event_id = p.supersedes
-    LEFT JOIN public_base cor ON cor.event_id = p.superseded_by;
+    LEFT JOIN public_base sup ON sup.event_id = p.supersedes AND NOT sup.suppressed
+    LEFT JOIN public_base cor ON cor.event_id = p.superseded_by AND NOT cor.suppressed;
     DROP TABLE public_base;
     CREATE OR REPLACE TEMP TABLE public_rights AS
     SELECT right_type, application_number, row_number() OVER (ORDER BY right_type, application_number) AS n
-    FROM (SELECT DISTINCT right_type, application_number FROM public_events);
+    FROM (SELECT DISTINCT right_type, application_number FROM public_events WHERE NOT suppressed);
+    CREATE OR REPLACE TEMP TABLE public_withdrawals AS
+    SELECT x.notice_issue, x.event_id, e.right_type, e.application_number, e.register.title AS title,
+      strftime(e.publication_date, '%G-%V') AS issue
+    FROM suppressions x JOIN events e ON e.event_id = x.event_id
+    WHERE x.notice_issue <= ${dueSql};
   `);
 }
 
@@ -186,7 +191,10 @@ async function exportIssues(
   const issues = (
     await rows(
       store,
-      'SELECT DISTINCT published_issue AS issue FROM public_events WHERE published_issue IS NOT NULL ORDER BY issue DESC',
+      `SELECT DISTINCT issue FROM (
+         SELECT published_issue AS issue FROM public_events WHERE published_issue IS NOT NULL
+         UNION ALL SELECT notice_issue FROM public_withdrawals
+       ) ORDER BY issue DESC`,
     )
   ).map((r) => String(r.issue));
   const sectionOrder = `list_position(${JSON.stringify(GAZETTE_SECTIONS).replaceAll('"', "'")}, p.section)`;
@@ -201,8 +209,21 @@ async function exportIssues(
        ORDER BY p.published_issue DESC, ${rightOrder}, ${sectionOrder}, p.application_number, p.event_id`,
     );
     const byIssue = Map.groupBy(found, (row) => String(row.published_issue));
+    const withdrawals = Map.groupBy(
+      await rows(
+        store,
+        `SELECT * FROM public_withdrawals WHERE notice_issue IN (${page.map(sqlString).join(', ')})
+         ORDER BY right_type, application_number, event_id`,
+      ),
+      (row) => String(row.notice_issue),
+    );
     for (const issue of page) {
-      const summary = await writeIssue(writer, issue, byIssue.get(issue) ?? []);
+      const summary = await writeIssue(
+        writer,
+        issue,
+        byIssue.get(issue) ?? [],
+        (withdrawals.get(issue) ?? []).map(withdrawalView),
+      );
       summaries.push(summary);
       entries += summary.entryCount;
     }
@@ -210,7 +231,22 @@ async function exportIssues(
   return { summaries, entries };
 }
 
-async function writeIssue(writer: SiteDataWriter, issue: string, found: Row[]): Promise<IssueSummary> {
+function withdrawalView(row: Row): WithdrawalView {
+  return {
+    eventId: String(row.event_id),
+    right: row.right_type as RightType,
+    applicationNumber: String(row.application_number),
+    title: String(row.title),
+    issue: row.issue === null ? null : String(row.issue),
+  };
+}
+
+async function writeIssue(
+  writer: SiteDataWriter,
+  issue: string,
+  found: Row[],
+  withdrawals: WithdrawalView[],
+): Promise<IssueSummary> {
   const views = found.map(entryView);
   const counts = new Map<string, IssueSummary['counts'][number]>();
   for (const view of views) {
@@ -226,12 +262,13 @@ async function writeIssue(writer: SiteDataWriter, issue: string, found: Row[]): 
     week,
     monday: mondayOfIssue(issue),
     publishedAt: issuePublicationInstant(issue).toISOString(),
-    entryCount: views.length,
+    entryCount: views.length + withdrawals.length,
     counts: [...counts.values()],
   };
   const written = await writeJsonWithKey<Omit<IssueData, 'cacheKey'>>(writer, `issues/${issue}.json`, {
     ...summary,
     entries: views,
+    withdrawals,
   });
   return { ...summary, cacheKey: written.cacheKey };
 }
@@ -255,7 +292,7 @@ async function exportRights(store: EventStore, writer: SiteDataWriter): Promise<
       store,
       `SELECT to_json(p) FROM public_rights r
        JOIN public_events p ON p.right_type = r.right_type AND p.application_number = r.application_number
-       WHERE ${page} ORDER BY r.n, p.event_date, p.event_id`,
+       WHERE ${page} AND NOT p.suppressed ORDER BY r.n, p.event_date, p.event_id`,
     );
     const statuses = await rows(
       store,
@@ -264,10 +301,10 @@ async function exportRights(store: EventStore, writer: SiteDataWriter): Promise<
       `SELECT l.right_type, l.application_number, l.state, l.current_stage AS stage,
          l.key_event AS last_key_event, l.status_event_code
        FROM legal_status_events l
-       JOIN public_events p ON p.event_id = l.event_id
+       JOIN public_events p ON p.event_id = l.event_id AND NOT p.suppressed
        JOIN public_rights r ON r.right_type = l.right_type AND r.application_number = l.application_number
        WHERE ${page} AND l.mapped AND l.legal_status
-         AND NOT EXISTS (SELECT 1 FROM public_events c WHERE c.supersedes = l.event_id)
+         AND NOT EXISTS (SELECT 1 FROM public_events c WHERE c.supersedes = l.event_id AND NOT c.suppressed)
        QUALIFY row_number() OVER (
          PARTITION BY l.right_type, l.application_number
          ORDER BY l.event_date DESC, l.event_id DESC, l.mapping_order DESC
@@ -327,24 +364,21 @@ async function exportRights(store: EventStore, writer: SiteDataWriter): Promise<
   return index;
 }
 
-/** A document the site shows: its path on the site (its href) and where the file is. */
+/** A document the site shows: its path on the site and the file in the document store. */
 export interface DocumentSource {
   href: string;
   source: string;
 }
 
-/** The documents of public events, found beside the extract that brought them. */
+/** The documents of public events (suppressed ones aside), each once, from the document store. */
 async function publicDocuments(store: EventStore): Promise<DocumentSource[]> {
+  const storeDir = documentStorePath(store.path);
   const found = await rows(
     store,
-    `SELECT DISTINCT u.d.href AS href, b.file AS extract
-     FROM public_events p CROSS JOIN unnest(p.documents) AS u(d) JOIN ingest_batches b ON b.batch_id = p.batch_id
-     WHERE NOT regexp_matches(u.d.href, '^[a-zA-Z]+:') ORDER BY href`,
+    `SELECT DISTINCT d.path, d.sha256 FROM public_events p JOIN event_documents d ON d.event_id = p.event_id
+     WHERE NOT p.suppressed ORDER BY d.path`,
   );
-  return found.map((r) => ({
-    href: String(r.href),
-    source: resolve(dirname(String(r.extract)), String(r.href)),
-  }));
+  return found.map((r) => ({ href: String(r.path), source: documentFile(storeDir, String(r.sha256)) }));
 }
 
 /**
@@ -359,14 +393,13 @@ export async function exportSiteData(
 ): Promise<SiteDataSummary> {
   const writer = await openSiteDataWriter(options.dir);
   try {
-    const asOfDate = osloDate(options.asOf);
     const dueCandidate = issueDueAt(options.asOf);
     const hasIssue = await rows(
       store,
       `SELECT 1 FROM gazette_entries WHERE issue <= ${sqlString(dueCandidate)} LIMIT 1`,
     );
     const due = hasIssue.length > 0 ? dueCandidate : null;
-    await stagePublicEvents(store, asOfDate, due);
+    await stagePublicEvents(store, due);
     const { summaries, entries } = await exportIssues(store, writer);
     const index = await exportRights(store, writer);
     await writer.write('rights-index.json', JSON.stringify(index));
@@ -380,7 +413,9 @@ export async function exportSiteData(
     };
     await writer.write('site.json', JSON.stringify(site));
     await writer.write('documents.json', JSON.stringify(await publicDocuments(store)));
-    await store.connection.run('DROP TABLE IF EXISTS public_events; DROP TABLE IF EXISTS public_rights;');
+    await store.connection.run(
+      'DROP TABLE IF EXISTS public_events; DROP TABLE IF EXISTS public_rights; DROP TABLE IF EXISTS public_withdrawals;',
+    );
     const files = await writer.commit();
     return { dueIssue: site.dueIssue, issues: summaries.length, entries, rights: index.length, ...files };
   } catch (error) {

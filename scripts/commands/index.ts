@@ -3,6 +3,10 @@
  * each command's code is loaded only when that command runs.
  */
 
+import { DEFAULT_MAX_DOCUMENT_BYTES } from '../../src/lib/documents/document-policy.ts';
+import { DEFAULT_DOCUMENT_MEDIA_TYPES } from '../../src/lib/documents/media-type.ts';
+import { DEFAULT_MAX_LINE_BYTES } from '../../src/lib/ndjson/read-lines.ts';
+
 export interface CommandOption {
   type: 'string' | 'boolean';
   short?: string;
@@ -73,6 +77,24 @@ export const commands: CommandSpec[] = [
         valueName: 'N',
         description: 'Validation threads; 0 validates on the main thread.',
         default: 'one per core',
+      },
+      'max-line-bytes': {
+        type: 'string',
+        valueName: 'N',
+        description: 'Longest line accepted, in bytes; a longer line is rejected as it is read.',
+        default: String(DEFAULT_MAX_LINE_BYTES),
+      },
+      'max-document-bytes': {
+        type: 'string',
+        valueName: 'N',
+        description: "Largest document accepted, in bytes; a larger one rejects its event's line.",
+        default: String(DEFAULT_MAX_DOCUMENT_BYTES),
+      },
+      'document-types': {
+        type: 'string',
+        valueName: 'LIST',
+        description: 'Media types of documents accepted, comma-separated (only those Tidende can check).',
+        default: Object.keys(DEFAULT_DOCUMENT_MEDIA_TYPES).join(','),
       },
       json,
     },
@@ -278,6 +300,20 @@ export const commands: CommandSpec[] = [
       store,
     },
     load: () => import('./publish.ts'),
+  },
+  {
+    name: 'suppress',
+    usage: 'suppress EVENT_ID --reason TEXT [--store PATH]',
+    summary: 'Take back an accepted event: gone from register pages, search and data from the next build.',
+    details:
+      'The store is append-only: the suppression is recorded with its time and reason. An issue\n' +
+      'already published keeps the event as published; if readers had seen it, the next open issue\n' +
+      'carries a withdrawal notice.',
+    options: {
+      reason: { type: 'string', valueName: 'TEXT', description: 'Why the event is taken back (required).' },
+      store,
+    },
+    load: () => import('./suppress.ts'),
   },
   {
     name: 'serve',

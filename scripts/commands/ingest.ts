@@ -2,8 +2,11 @@
 import { access } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { CliError, usageError } from '../../src/lib/cli-error.ts';
+import { DEFAULT_MAX_DOCUMENT_BYTES } from '../../src/lib/documents/document-policy.ts';
+import { DEFAULT_DOCUMENT_MEDIA_TYPES } from '../../src/lib/documents/media-type.ts';
 import { INGEST_COUNT_NAMES, type IngestCounts } from '../../src/lib/ingest/ingest-counts.ts';
 import { defaultValidateWorkers } from '../../src/lib/ingest/validate-pool.ts';
+import { DEFAULT_MAX_LINE_BYTES } from '../../src/lib/ndjson/read-lines.ts';
 import { startProgress } from '../../src/lib/progress.ts';
 import { sqlString } from '../../src/lib/store/duckdb-types.ts';
 import { type EventStore, openEventStore, resolveStorePath } from '../../src/lib/store/event-store.ts';
@@ -45,6 +48,21 @@ function summaryLine(summary: IngestSummary): string {
   return `ingest ${summary.file}: ${number.format(summary.read)} lines: ${counts}; ${summary.seconds.toFixed(1)} s, ${number.format(rate)} lines/s${note}\n`;
 }
 
+/** --document-types: a comma-separated list, each a media type Tidende can check the bytes of. */
+function documentTypesOption(args: CommandArgs): string[] {
+  const value = stringOption(args, 'document-types');
+  const known = Object.keys(DEFAULT_DOCUMENT_MEDIA_TYPES);
+  if (value === undefined) return known;
+  const types = value
+    .split(',')
+    .map((t) => t.trim())
+    .filter(Boolean);
+  const unknown = types.filter((t) => !known.includes(t));
+  if (types.length === 0 || unknown.length > 0)
+    usageError(`--document-types takes media types from ${known.join(', ')}; got '${value}'.`, 'ingest');
+  return types;
+}
+
 /** DuckDB's memory limit while ingesting. */
 const INGEST_MEMORY_LIMIT = '1GB';
 
@@ -62,6 +80,9 @@ export async function run(args: CommandArgs): Promise<number> {
   const quarantinePath = stringOption(args, 'quarantine') ?? join(dirname(storePath), 'quarantine.ndjson');
   const workers = integerOption(args, 'workers', 'ingest', defaultValidateWorkers(), 0, 64);
   const asJson = Boolean(args.values.json);
+  const maxLineBytes = integerOption(args, 'max-line-bytes', 'ingest', DEFAULT_MAX_LINE_BYTES, 1024);
+  const maxDocumentBytes = integerOption(args, 'max-document-bytes', 'ingest', DEFAULT_MAX_DOCUMENT_BYTES, 1);
+  const documentMediaTypes = documentTypesOption(args);
 
   // The commit that types a whole extract's lines at once needs more than the default 256 MB on a
   // first load of the archive (4,000,000 events ran out); DuckDB still spills beyond it.
@@ -73,6 +94,9 @@ export async function run(args: CommandArgs): Promise<number> {
       const summary = await ingestFile(store, file, {
         quarantinePath,
         workers,
+        maxLineBytes,
+        maxDocumentBytes,
+        documentMediaTypes,
         onProgress: (lines, fraction) => progress.update(lines, fraction),
         crashBeforeCommit: process.env.TIDENDE_FAILPOINT === 'ingest-before-commit',
       });

@@ -6,11 +6,54 @@
  * generated from it. Descriptions and examples below feed all three, so they are written for users.
  */
 import { z } from 'zod';
+import { MAX_SEGMENT_LENGTH, rightSegmentLength } from './site/right-path.ts';
 import { ST3_CODES } from './st3-codes.ts';
+
+/**
+ * The most each field may hold. Every limit is generous for real register data and small enough
+ * that no accepted record can make a build fail or grow without bound: an application number
+ * must fit a file name once written for a URL, a title a page, a list a page of the gazette.
+ * Lengths are in UTF-16 code units, as JavaScript counts them.
+ */
+export const RECORD_LIMITS = {
+  /** eventId and supersedes. */
+  eventId: 100,
+  /** applicationNumber and registrationNumber (also limited by their URL segment, see right-path.ts). */
+  number: 40,
+  nationalCode: 20,
+  /** The title of an invention or design, the verbal element of a mark. */
+  title: 1_000,
+  /** register.kind and a document's kind. */
+  kind: 40,
+  partyName: 300,
+  city: 100,
+  classCode: 40,
+  /** One term of goods, services or products. */
+  term: 500,
+  termsPerClass: 1_000,
+  parties: 200,
+  classes: 200,
+  priorities: 50,
+  documents: 50,
+  href: 500,
+  mediaType: 100,
+  /** Earliest and latest year of any date: the oldest archives start in the 19th century. */
+  firstYear: 1800,
+  lastYear: 2199,
+} as const;
 
 /** A real calendar date written as ISO 8601 `YYYY-MM-DD` (leap years checked). */
 export const IsoDateSchema = z.iso
   .date({ error: 'expected a real calendar date as YYYY-MM-DD' })
+  .refine(
+    (date) => {
+      // Only a well-formed date is checked here; the format's own message covers the rest.
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return true;
+      const year = Number(date.slice(0, 4));
+      return year >= RECORD_LIMITS.firstYear && year <= RECORD_LIMITS.lastYear;
+    },
+    { error: `expected a date from ${RECORD_LIMITS.firstYear} to ${RECORD_LIMITS.lastYear}` },
+  )
   .meta({ description: 'ISO 8601 calendar date, YYYY-MM-DD.', examples: ['2024-03-15'] });
 
 /** A WIPO ST.3 code of a state, other entity or organisation. */
@@ -21,13 +64,24 @@ export const St3CodeSchema = z
     examples: ['NO'],
   });
 
-/** A trimmed, non-empty line of text. */
-function text(description: string, examples: string[]) {
+/** One line of text, trimmed, without control characters, U+FFFE or U+FFFF. */
+const ONE_LINE =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: the control characters are what it refuses.
+  /^[^\s\x00-\x1f\x7f-\x9f\ufffe\uffff](?:[^\x00-\x1f\x7f-\x9f\ufffe\uffff]*[^\s\x00-\x1f\x7f-\x9f\ufffe\uffff])?$/;
+
+/**
+ * A trimmed, non-empty line of text of at most `max` characters. Control characters, lone
+ * surrogates and the non-characters U+FFFE and U+FFFF are refused: no XML document (feeds, ST.96)
+ * can hold them, so a record with one would fail every build that publishes it.
+ */
+function text(description: string, examples: string[], max: number) {
   return z
     .string()
-    .regex(/^\S(?:[^\n\r]*\S)?$/, {
-      error: 'expected non-empty text on one line without leading or trailing spaces',
+    .max(max, { error: `expected at most ${max} characters` })
+    .regex(ONE_LINE, {
+      error: 'expected non-empty text on one line without leading or trailing spaces or control characters',
     })
+    .refine((value) => value.isWellFormed(), { error: 'expected text without lone surrogate code units' })
     .meta({ description, examples });
 }
 
@@ -45,12 +99,12 @@ export const PARTY_ROLES = ['applicant', 'owner', 'representative', 'inventor', 
 export const PartySchema = z
   .strictObject({
     role: z.enum(PARTY_ROLES).meta({ description: 'What the party is to the right.', examples: ['owner'] }),
-    name: text('Name of the person or organisation.', ['Nordfjord Bioteknikk AS']),
+    name: text('Name of the person or organisation.', ['Nordfjord Bioteknikk AS'], RECORD_LIMITS.partyName),
     country: St3CodeSchema.meta({
       description: 'ST.3 code of the country of residence or business.',
       examples: ['NO'],
     }),
-    city: text('City of the address, if given.', ['Bergen']).optional(),
+    city: text('City of the address, if given.', ['Bergen'], RECORD_LIMITS.city).optional(),
   })
   .meta({ description: 'A party to the right as registered at the event.' });
 
@@ -78,9 +132,10 @@ export const ClassificationSchema = z
       description: 'Classification scheme: Nice (goods and services), Locarno (designs), IPC, CPC, Vienna.',
       examples: ['nice'],
     }),
-    code: text('Class code as written in the scheme.', ['9']),
+    code: text('Class code as written in the scheme.', ['9'], RECORD_LIMITS.classCode),
     terms: z
-      .array(text('A term of the specification.', ['computer software']))
+      .array(text('A term of the specification.', ['computer software'], RECORD_LIMITS.term))
+      .max(RECORD_LIMITS.termsPerClass, { error: `expected at most ${RECORD_LIMITS.termsPerClass} terms` })
       .optional()
       .meta({ description: 'Goods, services or product terms in this class, if any.' }),
   })
@@ -103,7 +158,7 @@ export const PrioritySchema = z
       description: 'ST.3 code of the office of first filing.',
       examples: ['SE'],
     }),
-    number: text('Application number of the earlier filing.', ['2023-01234']),
+    number: text('Application number of the earlier filing.', ['2023-01234'], RECORD_LIMITS.number),
     date: IsoDateSchema.meta({
       description: 'Filing date of the earlier application.',
       examples: ['2023-05-02'],
@@ -116,6 +171,7 @@ export const RegisterSchema = z
     title: text(
       'Patent: title of the invention; trademark: the verbal element of the mark; design: the product.',
       ['NORDLYS'],
+      RECORD_LIMITS.title,
     ),
     markFeature: z
       .enum(MARK_FEATURES)
@@ -123,6 +179,7 @@ export const RegisterSchema = z
       .meta({ description: 'Trademarks only: the kind of mark.', examples: ['combined'] }),
     kind: z
       .string()
+      .max(RECORD_LIMITS.kind, { error: `expected at most ${RECORD_LIMITS.kind} characters` })
       .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, {
         error: 'expected a lower-case kebab-case word like "ep-validation"',
       })
@@ -137,21 +194,37 @@ export const RegisterSchema = z
     expiryDate: IsoDateSchema.optional().meta({ description: 'Date the right expires unless renewed.' }),
     parties: z
       .array(PartySchema)
+      .max(RECORD_LIMITS.parties, { error: `expected at most ${RECORD_LIMITS.parties} parties` })
       .default([])
       .meta({ description: 'Applicants, owners, representatives, inventors, designers.' }),
-    classes: z.array(ClassificationSchema).default([]).meta({ description: 'Classifications.' }),
-    priorities: z.array(PrioritySchema).default([]).meta({ description: 'Priorities claimed.' }),
+    classes: z
+      .array(ClassificationSchema)
+      .max(RECORD_LIMITS.classes, { error: `expected at most ${RECORD_LIMITS.classes} classes` })
+      .default([])
+      .meta({ description: 'Classifications.' }),
+    priorities: z
+      .array(PrioritySchema)
+      .max(RECORD_LIMITS.priorities, { error: `expected at most ${RECORD_LIMITS.priorities} priorities` })
+      .default([])
+      .meta({ description: 'Priorities claimed.' }),
   })
   .meta({ description: 'The register extract frozen as it was at this event.' });
 
 export const DocumentSchema = z
   .strictObject({
-    kind: text('What the document is, e.g. mark-image, design-view, specification.', ['mark-image']),
-    href: text('Where the document is: a URL, or a path relative to the extract.', [
-      'documents/TM/202312345.svg',
-    ]),
+    kind: text(
+      'What the document is, e.g. mark-image, design-view, specification.',
+      ['mark-image'],
+      RECORD_LIMITS.kind,
+    ),
+    href: text(
+      "Where the document is: a path relative to the extract's folder, inside it.",
+      ['documents/TM/202312345.svg'],
+      RECORD_LIMITS.href,
+    ),
     mediaType: z
       .string()
+      .max(RECORD_LIMITS.mediaType, { error: `expected at most ${RECORD_LIMITS.mediaType} characters` })
       .regex(/^[a-z]+\/[a-z0-9.+-]+$/, { error: 'expected a media type like "image/png"' })
       .meta({ description: 'IANA media type of the document.', examples: ['image/svg+xml'] }),
     sha256: z
@@ -163,15 +236,27 @@ export const DocumentSchema = z
 
 export const EventRecordSchema = z
   .strictObject({
-    eventId: text("The back office's unique and stable id of the event.", ['NO-TM-2024-000123-0004']),
+    eventId: text(
+      "The back office's unique and stable id of the event.",
+      ['NO-TM-2024-000123-0004'],
+      RECORD_LIMITS.eventId,
+    ),
     office: St3CodeSchema.meta({
       description: 'ST.3 code of the office that recorded the event.',
       examples: ['NO'],
     }),
     right: RightTypeSchema,
-    applicationNumber: text('Application number of the right.', ['202312345']),
-    registrationNumber: text('Registration or patent number, once there is one.', ['331234']).optional(),
-    nationalCode: text("The back office's event code, mapped to WIPO ST.27, ST.61 or ST.87.", ['MM1K']),
+    applicationNumber: text('Application number of the right.', ['202312345'], RECORD_LIMITS.number),
+    registrationNumber: text(
+      'Registration or patent number, once there is one.',
+      ['331234'],
+      RECORD_LIMITS.number,
+    ).optional(),
+    nationalCode: text(
+      "The back office's event code, mapped to WIPO ST.27, ST.61 or ST.87.",
+      ['MM1K'],
+      RECORD_LIMITS.nationalCode,
+    ),
     eventDate: IsoDateSchema.meta({ description: 'Date the event happened.' }),
     effectiveDate: IsoDateSchema.optional().meta({
       description: 'Date the event takes legal effect, if not its date.',
@@ -179,11 +264,17 @@ export const EventRecordSchema = z
     publicationDate: IsoDateSchema.optional().meta({
       description: 'Date the event is published in the gazette; absent when it is not for the gazette.',
     }),
-    supersedes: text('Id of an earlier event that this event corrects.', [
-      'NO-TM-2024-000123-0003',
-    ]).optional(),
+    supersedes: text(
+      'Id of an earlier event that this event corrects.',
+      ['NO-TM-2024-000123-0003'],
+      RECORD_LIMITS.eventId,
+    ).optional(),
     register: RegisterSchema,
-    documents: z.array(DocumentSchema).default([]).meta({ description: 'Documents and images.' }),
+    documents: z
+      .array(DocumentSchema)
+      .max(RECORD_LIMITS.documents, { error: `expected at most ${RECORD_LIMITS.documents} documents` })
+      .default([])
+      .meta({ description: 'Documents and images.' }),
   })
   .superRefine((record, ctx) => {
     if (record.right === 'trademark' && !record.register.markFeature) {
@@ -200,6 +291,16 @@ export const EventRecordSchema = z
         path: ['register', 'markFeature'],
         input: record.register.markFeature,
         message: `expected no markFeature for a ${record.right}`,
+      });
+    }
+    // The register page's URL is made from the application number; it must fit a file name.
+    const segment = rightSegmentLength(record.applicationNumber);
+    if (segment > MAX_SEGMENT_LENGTH) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['applicationNumber'],
+        input: record.applicationNumber,
+        message: `expected an application number whose page URL has at most ${MAX_SEGMENT_LENGTH} characters (this one needs ${segment})`,
       });
     }
     if (record.supersedes === record.eventId) {

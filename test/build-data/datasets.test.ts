@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
@@ -17,7 +17,7 @@ import { readMappingTables } from '../../src/lib/mappings/read-mapping-tables.ts
 import { validateSt96 } from '../../src/lib/st96/validate-st96.ts';
 import { loadCodeLists } from '../../src/lib/standards/code-lists.ts';
 import { type EventStore, openEventStore } from '../../src/lib/store/event-store.ts';
-import { line, patentRecord, trademarkRecord } from '../helpers/records.ts';
+import { line, patentRecord, trademarkRecord, writeExtract } from '../helpers/records.ts';
 import { useTempDirs } from '../helpers/temp-dir.ts';
 
 const SAMPLE = 'test/fixtures/sample-small/events.ndjson';
@@ -34,7 +34,7 @@ async function sampleStore(extra: string[] = [], dir?: string): Promise<{ store:
   const store = await openEventStore(join(dir, 'store.duckdb'), { memoryLimit: '1GB' });
   await ingestFile(store, SAMPLE, { quarantinePath: join(dir, 'q.ndjson'), workers: 0 });
   if (extra.length > 0) {
-    await writeFile(join(dir, 'extra.ndjson'), extra.join('\n'));
+    await writeExtract(join(dir, 'extra.ndjson'), extra.join('\n'));
     await ingestFile(store, join(dir, 'extra.ndjson'), { quarantinePath: join(dir, 'q.ndjson'), workers: 0 });
   }
   const tables = await readMappingTables('mappings', await loadCodeLists());
@@ -268,7 +268,7 @@ describe('open datasets a week later', () => {
       expect(before.issue).toBe('2026-46');
       // An unpublished event dated weeks back, which arrives after issue 2026-46 went out.
       const late = join(dir, 'late.ndjson');
-      await writeFile(late, line(patentRecord({ eventId: 'LATE-1', eventDate: '2026-10-01' })));
+      await writeExtract(late, line(patentRecord({ eventId: 'LATE-1', eventDate: '2026-10-01' })));
       await ingestFile(store, late, { quarantinePath: join(dir, 'q.ndjson'), workers: 0 });
       const after = await exportDatasets(store, { dir: join(dir, 'after'), asOf: AS_OF, siteUrl: SITE });
       expect(after.issue).toBe('2026-47');

@@ -1,10 +1,10 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ingestFile } from '../../scripts/build-data/ingest.ts';
 import { openEventStore } from '../../src/lib/store/event-store.ts';
-import { line, trademarkRecord } from '../helpers/records.ts';
+import { line, trademarkRecord, writeExtract } from '../helpers/records.ts';
 import { useTempDirs } from '../helpers/temp-dir.ts';
 
 const tempDir = useTempDirs();
@@ -73,7 +73,7 @@ describe('ingestFile(store, file) accounting', () => {
           const dir = await tempDir();
           const extract = buildExtract(kinds, picks);
           const file = join(dir, 'extract.ndjson');
-          await writeFile(file, extract.content);
+          await writeExtract(file, extract.content);
           const store = await openEventStore(join(dir, 'store.duckdb'));
           try {
             const summary = await ingestFile(store, file, {

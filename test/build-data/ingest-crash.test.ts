@@ -1,10 +1,9 @@
 import { existsSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import { openEventStore } from '../../src/lib/store/event-store.ts';
-import { line, trademarkRecord } from '../helpers/records.ts';
+import { line, trademarkRecord, writeExtract } from '../helpers/records.ts';
 import { runCli, startCli } from '../helpers/run-cli.ts';
 import { useTempDirs } from '../helpers/temp-dir.ts';
 
@@ -29,11 +28,11 @@ async function setUp(lines: number) {
   const store = join(dir, 'store.duckdb');
   const first = join(dir, 'first.ndjson');
   const second = join(dir, 'second.ndjson');
-  await writeFile(first, line(trademarkRecord({ eventId: 'FIRST' })));
+  await writeExtract(first, line(trademarkRecord({ eventId: 'FIRST' })));
   const records = Array.from({ length: lines }, (_, i) =>
     i === 5 ? 'broken' : line(trademarkRecord({ eventId: `E${i}` })),
   );
-  await writeFile(second, records.join('\n'));
+  await writeExtract(second, records.join('\n'));
   expect((await runCli(['ingest', first, '--store', store])).code).toBe(0);
   return { dir, store, second, before: await storeState(store) };
 }

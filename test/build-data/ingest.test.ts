@@ -1,11 +1,11 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { ingestFile } from '../../scripts/build-data/ingest.ts';
 import type { QuarantineEntry } from '../../scripts/build-data/quarantine-file.ts';
 import { openEventStore } from '../../src/lib/store/event-store.ts';
-import { line, patentRecord, trademarkRecord } from '../helpers/records.ts';
+import { line, patentRecord, trademarkRecord, writeExtract } from '../helpers/records.ts';
 import { useTempDirs } from '../helpers/temp-dir.ts';
 
 const tempDir = useTempDirs();
@@ -18,7 +18,7 @@ async function ingestAll(dir: string, files: { name: string; content: string | B
     const summaries = [];
     for (const file of files) {
       const path = join(dir, file.name);
-      await writeFile(path, file.content);
+      await writeExtract(path, file.content);
       summaries.push(await ingestFile(store, path, { quarantinePath, workers }));
     }
     return summaries;

@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { PUBLISH_LOCK_PATH } from '../../src/lib/deploy/deploy-manifest.ts';
 import { readFolder } from '../helpers/deploy-site.ts';
 import { expectWeeklyPublish, fingerprint, SAMPLE, VERIFY, WEEK_46 } from '../helpers/publish-weeks.ts';
-import { line, trademarkRecord } from '../helpers/records.ts';
+import { line, trademarkRecord, writeExtract } from '../helpers/records.ts';
 import { runCli } from '../helpers/run-cli.ts';
 import { useTempDirs } from '../helpers/temp-dir.ts';
 
@@ -57,7 +57,7 @@ describe('tidende publish refuses', () => {
     const root = join(await tempDir(), 'www');
     const dir = await tempDir();
     const unmapped = join(dir, 'unmapped.ndjson');
-    await writeFile(
+    await writeExtract(
       unmapped,
       line(trademarkRecord({ eventId: 'ODD-1', nationalCode: 'TMODD', publicationDate: '2026-11-09' })),
     );

@@ -1,5 +1,28 @@
 /** Event records for tests: one valid record per right type, and a way to vary them. */
+import { createHash } from 'node:crypto';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import type { EventRecordInput } from '../../src/lib/event-record.ts';
+
+/** The mark image of {@link trademarkRecord}: a real SVG with its real hash. */
+export const MARK_IMAGE = {
+  href: 'documents/trademark/202312345-1.svg',
+  svg: '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 200 60" width="200" height="60"><title>NORDLYS</title><text x="10" y="40" font-size="32">NORDLYS</text></svg>\n',
+  get sha256(): string {
+    return createHash('sha256').update(this.svg).digest('hex');
+  },
+};
+
+/**
+ * Writes an extract and, beside it, the documents the test records refer to: ingest reads each
+ * document from the extract's folder and rejects a line whose document is missing.
+ */
+export async function writeExtract(path: string, content: string | Buffer): Promise<void> {
+  await writeFile(path, content);
+  const image = join(dirname(path), MARK_IMAGE.href);
+  await mkdir(dirname(image), { recursive: true });
+  await writeFile(image, MARK_IMAGE.svg);
+}
 
 /** A valid trademark event with every kind of field filled. */
 export function trademarkRecord(overrides: Partial<EventRecordInput> = {}): EventRecordInput {
@@ -30,9 +53,9 @@ export function trademarkRecord(overrides: Partial<EventRecordInput> = {}): Even
     documents: [
       {
         kind: 'mark-image',
-        href: 'documents/trademark/202312345-1.svg',
+        href: MARK_IMAGE.href,
         mediaType: 'image/svg+xml',
-        sha256: 'a'.repeat(64),
+        sha256: MARK_IMAGE.sha256,
       },
     ],
     ...overrides,

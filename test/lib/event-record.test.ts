@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EventRecordSchema } from '../../src/lib/event-record.ts';
+import { EventRecordSchema, RECORD_LIMITS } from '../../src/lib/event-record.ts';
 import { formatFieldErrors, issuesToFieldErrors } from '../../src/lib/validation-errors.ts';
 import { patentRecord, trademarkRecord } from '../helpers/records.ts';
 
@@ -123,5 +123,86 @@ describe('EventRecordSchema', () => {
       register.parties[0].country: expected a WIPO ST.3 two-letter code such as "NO", "SE" or "EP", found "Norway"
       extra: expected no such field (unknown fields are not accepted), found 1"
     `);
+  });
+});
+
+describe('EventRecordSchema limits', () => {
+  it('rejects text over its maximum length, naming the field and the limit', () => {
+    const record = trademarkRecord({
+      register: { title: 'T'.repeat(RECORD_LIMITS.title + 1), markFeature: 'word' },
+    });
+    expect(errorsOf(record)).toEqual([
+      {
+        field: 'register.title',
+        expected: `at most ${RECORD_LIMITS.title} characters`,
+        found: expect.any(String),
+      },
+    ]);
+    expect(
+      EventRecordSchema.safeParse(
+        trademarkRecord({ register: { title: 'T'.repeat(RECORD_LIMITS.title), markFeature: 'word' } }),
+      ).success,
+    ).toBe(true);
+    expect(fieldsOf(trademarkRecord({ eventId: 'E'.repeat(RECORD_LIMITS.eventId + 1) }))).toEqual([
+      'eventId',
+    ]);
+    expect(fieldsOf(trademarkRecord({ nationalCode: 'C'.repeat(RECORD_LIMITS.nationalCode + 1) }))).toEqual([
+      'nationalCode',
+    ]);
+  });
+
+  it('rejects lists over their maximum count', () => {
+    const party = { role: 'owner' as const, name: 'A', country: 'NO' as const };
+    const parties = Array.from({ length: RECORD_LIMITS.parties + 1 }, () => party);
+    expect(errorsOf(patentRecord({ register: { title: 'X', parties } }))).toEqual([
+      {
+        field: 'register.parties',
+        expected: `at most ${RECORD_LIMITS.parties} parties`,
+        found: expect.any(String),
+      },
+    ]);
+    const terms = Array.from({ length: RECORD_LIMITS.termsPerClass + 1 }, (_, i) => `term ${i}`);
+    expect(
+      fieldsOf(
+        trademarkRecord({
+          register: { title: 'X', markFeature: 'word', classes: [{ scheme: 'nice', code: '9', terms }] },
+        }),
+      ),
+    ).toEqual(['register.classes[0].terms']);
+  });
+
+  it('rejects an application number whose page URL would not fit a file name', () => {
+    // 40 characters, each written as ~C3~B8 (6 characters) in the URL: 240 is the most that fits.
+    expect(EventRecordSchema.safeParse(patentRecord({ applicationNumber: 'ø'.repeat(40) })).success).toBe(
+      true,
+    );
+    expect(errorsOf(patentRecord({ applicationNumber: '€'.repeat(40) }))).toEqual([
+      {
+        field: 'applicationNumber',
+        expected: 'an application number whose page URL has at most 240 characters (this one needs 360)',
+        found: expect.any(String),
+      },
+    ]);
+    expect(fieldsOf(patentRecord({ applicationNumber: '9'.repeat(151) }))).toEqual(['applicationNumber']);
+  });
+
+  it('rejects control characters, lone surrogates and U+FFFF, which no XML document can hold', () => {
+    for (const title of ['A\u0000B', 'A\u0007B', 'A\tB', 'A\u0085B', 'A\uffffB', 'A\ud800B']) {
+      expect(fieldsOf(patentRecord({ register: { title } })), JSON.stringify(title)).toEqual([
+        'register.title',
+      ]);
+    }
+    expect(
+      EventRecordSchema.safeParse(patentRecord({ register: { title: 'Ærlig 😀 e\u0301 \u2028 中文' } }))
+        .success,
+    ).toBe(true);
+  });
+
+  it('rejects dates outside 1800 to 2199 with one message', () => {
+    expect(errorsOf(patentRecord({ eventDate: '1799-12-31' }))).toEqual([
+      { field: 'eventDate', expected: 'a date from 1800 to 2199', found: '"1799-12-31"' },
+    ]);
+    expect(fieldsOf(patentRecord({ publicationDate: '2200-01-01' }))).toEqual(['publicationDate']);
+    expect(EventRecordSchema.safeParse(patentRecord({ eventDate: '1800-01-01' })).success).toBe(true);
   });
 });

@@ -23,11 +23,12 @@
  * ## Cache-Control
  *
  * Long and immutable only for files whose name changes whenever their content does: Astro's
- * `_astro/` assets, Pagefind's hashed index files and the dataset deltas under `data/deltas/` (a
+ * `_astro/` assets, published documents (`documents/<sha256>.<ext>`), Pagefind's hashed index files and the dataset deltas under `data/deltas/` (a
  * published issue's delta never changes). Everything else, pages, feeds, sitemaps, Pagefind's
  * entry files, the weekly snapshot files under fixed names, gets a short lifetime so that a new
  * issue reaches readers within minutes.
  */
+import { PUBLISHED_DOCUMENTS_DIR } from '../documents/document-policy.ts';
 import { isBundleDir } from '../site/search-bundles.ts';
 
 /** The headers a file is served with. */
@@ -127,9 +128,24 @@ export function isAtomFeed(path: string): boolean {
   return path.endsWith('.xml') && (baseName(path) === 'feed.xml' || dirs[dirs.length - 1] === 'feeds');
 }
 
+/** Whether the file is a published document (named by its hash: see take-documents.ts). */
+export function isPublishedDocument(path: string): boolean {
+  return path.startsWith(`${PUBLISHED_DOCUMENTS_DIR}/`);
+}
+
+/**
+ * The Content-Security-Policy a document is served with where the server can send one
+ * (`tidende serve`; a CDN in front of blob hosting): opened on its own, an image or PDF runs no
+ * script and loads nothing, whatever it holds. Embedded with `<img>`, it is not needed: browsers
+ * run no script in images. Azure Blob static websites send no such header (see the README).
+ */
+export const DOCUMENT_CONTENT_SECURITY_POLICY =
+  "default-src 'none'; img-src data:; style-src 'unsafe-inline'; sandbox";
+
 /** Whether the file's name changes whenever its content does, so that it can be cached forever. */
 export function isContentHashed(path: string): boolean {
   if (path.startsWith('_astro/')) return true;
+  if (isPublishedDocument(path)) return true;
   if (path.startsWith('data/deltas/')) return true;
   return isPagefindFile(path) && PAGEFIND_HASHED.some((ending) => path.endsWith(ending));
 }

@@ -4,9 +4,10 @@
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
+import type { DocumentContext } from '../documents/take-documents.ts';
 import type { RawLine } from '../ndjson/read-lines.ts';
 import { type BatchVerdicts, judgeLines } from './line-verdicts.ts';
-import type { ValidateRequest } from './validate-worker.ts';
+import type { ValidateRequest, ValidateWorkerData } from './validate-worker.ts';
 
 /** The default worker count: one per core. */
 export function defaultValidateWorkers(): number {
@@ -18,21 +19,48 @@ interface Pending {
   verdicts: Promise<BatchVerdicts>;
 }
 
-/**
- * Yields each batch with its verdicts. `workers` 0 validates on the calling thread, which is
- * faster for small extracts than starting threads.
- */
+export interface ValidateOptions {
+  /** Validation threads; 0 validates on the calling thread, faster for small extracts. */
+  workers: number;
+  /** Where documents are read from and kept; null when the lines come from no folder. */
+  documents: DocumentContext | null;
+  /** The line size limit the reader enforced (for the message of a line over it). */
+  maxLineBytes: number;
+}
+
+/** The lines of a batch that were over the size limit: index in the batch → whole size. */
+function oversizeOf(lines: readonly RawLine[]): Map<number, number> {
+  const oversize = new Map<number, number>();
+  lines.forEach((line, index) => {
+    if (line.oversize !== undefined) oversize.set(index, line.oversize);
+  });
+  return oversize;
+}
+
+/** Yields each batch with its verdicts, in the order the batches came in. */
 export async function* validateBatches(
   batches: AsyncIterable<RawLine[]>,
-  workers: number,
+  options: ValidateOptions,
 ): AsyncGenerator<{ lines: RawLine[]; verdicts: BatchVerdicts }> {
+  const { workers, documents, maxLineBytes } = options;
   if (workers <= 0) {
-    for await (const lines of batches) yield { lines, verdicts: judgeLines(lines.map((l) => l.bytes)) };
+    for await (const lines of batches) {
+      const limits = { maxLineBytes, oversize: oversizeOf(lines) };
+      yield {
+        lines,
+        verdicts: judgeLines(
+          lines.map((l) => l.bytes),
+          documents,
+          limits,
+        ),
+      };
+    }
     return;
   }
+  const workerData: ValidateWorkerData = { documents, maxLineBytes };
   const pool = Array.from(
     { length: workers },
-    () => new Worker(new URL('./validate-worker.ts', import.meta.url)),
+    () => new Worker(new URL('./validate-worker.ts', import.meta.url), { workerData }),
   );
   const waiting = new Map<number, { resolve: (v: BatchVerdicts) => void; reject: (e: unknown) => void }>();
   for (const worker of pool) {
@@ -63,7 +91,7 @@ export async function* validateBatches(
     const verdicts = new Promise<BatchVerdicts>((resolve, reject) => waiting.set(id, { resolve, reject }));
     // A worker's failure is raised where the batch is awaited; until then it is not unhandled.
     verdicts.catch(() => {});
-    const request: ValidateRequest = { id, data, ends };
+    const request: ValidateRequest = { id, data, ends, oversize: [...oversizeOf(lines)] };
     (pool[id % workers] as Worker).postMessage(request, [data.buffer]);
     return verdicts;
   };

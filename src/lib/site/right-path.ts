@@ -44,6 +44,21 @@ const encoder = new TextEncoder();
  */
 export function rightSegment(applicationNumber: string): string {
   if (applicationNumber === '') throw new Error('An empty application number has no register page.');
+  const segment = unboundedSegment(applicationNumber);
+  if (segment.length > MAX_SEGMENT_LENGTH) {
+    throw new Error(
+      `Application number "${applicationNumber.slice(0, 60)}…" is too long for a page URL: its path segment has ${segment.length} characters, at most ${MAX_SEGMENT_LENGTH} fit in a file name.`,
+    );
+  }
+  return segment;
+}
+
+/** The length of an application number's path segment, however long (the record schema checks it). */
+export function rightSegmentLength(applicationNumber: string): number {
+  return unboundedSegment(applicationNumber).length;
+}
+
+function unboundedSegment(applicationNumber: string): string {
   let segment = '';
   for (const char of applicationNumber) {
     if (char === '/') segment += '_';
@@ -52,11 +67,6 @@ export function rightSegment(applicationNumber: string): string {
       for (const byte of encoder.encode(char))
         segment += `~${byte.toString(16).toUpperCase().padStart(2, '0')}`;
     }
-  }
-  if (segment.length > MAX_SEGMENT_LENGTH) {
-    throw new Error(
-      `Application number "${applicationNumber.slice(0, 60)}…" is too long for a page URL: its path segment has ${segment.length} characters, at most ${MAX_SEGMENT_LENGTH} fit in a file name.`,
-    );
   }
   return segment;
 }

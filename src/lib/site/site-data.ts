@@ -122,6 +122,18 @@ export interface IssueSummary {
 export interface IssueData extends IssueSummary {
   /** Ordered by right type, section, application number, event. */
   entries: EntryView[];
+  /** Announcements taken back (tidende suppress) since the previous issue, by application number. */
+  withdrawals: WithdrawalView[];
+}
+
+/** A withdrawal notice: an announcement of an earlier issue (or a register event) taken back. */
+export interface WithdrawalView {
+  eventId: string;
+  right: RightType;
+  applicationNumber: string;
+  title: string;
+  /** The issue that published the withdrawn announcement; null for an event not in the gazette. */
+  issue: string | null;
 }
 
 /** One event in a right's legal-status history. */

@@ -8,7 +8,8 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, join, resolve, sep } from 'node:path';
+import { extname, join, relative, resolve, sep } from 'node:path';
+import { DOCUMENT_CONTENT_SECURITY_POLICY, isPublishedDocument } from '../deploy/content-headers.ts';
 
 /** Content-Type per file extension; anything else is `application/octet-stream`. */
 export const CONTENT_TYPES: Readonly<Record<string, string>> = {
@@ -93,12 +94,15 @@ function send(
   status: number,
   path: string,
   size: number,
+  root: string,
 ) {
+  const document = isPublishedDocument(relative(root, path).split(sep).join('/'));
   response.writeHead(status, {
     'Content-Type': contentTypeOf(path),
     'Content-Length': size,
     'Cache-Control': 'no-cache',
     'X-Content-Type-Options': 'nosniff',
+    ...(document ? { 'Content-Security-Policy': DOCUMENT_CONTENT_SECURITY_POLICY } : {}),
   });
   if (request.method === 'HEAD') {
     response.end();
@@ -117,7 +121,7 @@ async function handle(root: string, request: IncomingMessage, response: ServerRe
   }
   const { pathname, search } = new URL(request.url ?? '/', 'http://localhost');
   const found = await lookUp(root, pathname);
-  if (found?.kind === 'file') return send(request, response, 200, found.path, found.size);
+  if (found?.kind === 'file') return send(request, response, 200, found.path, found.size, root);
   if (found?.kind === 'redirect') {
     response.writeHead(301, { Location: `${found.location}${search}` });
     response.end();
@@ -125,7 +129,7 @@ async function handle(root: string, request: IncomingMessage, response: ServerRe
   }
   const notFound = join(root, '404.html');
   const size = await sizeOf(notFound);
-  if (size !== null) return send(request, response, 404, notFound, size);
+  if (size !== null) return send(request, response, 404, notFound, size, root);
   response.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });
   response.end('Not found\n');
 }

@@ -65,8 +65,14 @@ export async function openEventStore(path: string, options: OpenStoreOptions = {
     },
   };
   try {
-    if (!options.readOnly) await connection.run(storeSchemaSql());
+    // Checked before anything is written: a store of another version is left exactly as it is.
     await checkSchemaVersion(store, Boolean(options.readOnly));
+    if (!options.readOnly) {
+      await connection.run(storeSchemaSql());
+      await connection.run(
+        `INSERT OR IGNORE INTO store_meta VALUES ('schema_version', '${STORE_SCHEMA_VERSION}')`,
+      );
+    }
   } catch (error) {
     store.closeSync();
     throw error;
@@ -75,17 +81,32 @@ export async function openEventStore(path: string, options: OpenStoreOptions = {
 }
 
 async function checkSchemaVersion(store: EventStore, readOnly: boolean): Promise<void> {
-  const rows = (
-    await store.connection.runAndReadAll(`SELECT value FROM store_meta WHERE key = 'schema_version'`)
-  ).getRowObjectsJS();
+  const hasMeta = (
+    await store.connection.runAndReadAll(
+      `SELECT 1 FROM duckdb_tables() WHERE database_name = current_database() AND table_name = 'store_meta'`,
+    )
+  ).currentRowCount;
+  const rows = hasMeta
+    ? (
+        await store.connection.runAndReadAll(`SELECT value FROM store_meta WHERE key = 'schema_version'`)
+      ).getRowObjectsJS()
+    : [];
   const found = rows[0]?.value;
   if (found === undefined && !readOnly) {
-    await store.connection.run(`INSERT INTO store_meta VALUES ('schema_version', '${STORE_SCHEMA_VERSION}')`);
+    const tables = (
+      await store.connection.runAndReadAll(
+        `SELECT 1 FROM duckdb_tables() WHERE database_name = current_database() LIMIT 1`,
+      )
+    ).currentRowCount;
+    if (tables > 0)
+      throw new CliError(
+        `${store.path} is a DuckDB database but not a Tidende event store (it has tables and no schema version); it was left as it is.`,
+      );
     return;
   }
   if (found !== STORE_SCHEMA_VERSION) {
     throw new CliError(
-      `The event store ${store.path} has schema version ${String(found)}; this Tidende reads version ${STORE_SCHEMA_VERSION}.\n` +
+      `The event store ${store.path} has schema version ${String(found)}; this Tidende reads version ${STORE_SCHEMA_VERSION}. It was left as it is.\n` +
         'Make a new store by ingesting the extracts again into another --store path.',
     );
   }

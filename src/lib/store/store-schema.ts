@@ -15,7 +15,8 @@ import {
 } from './duckdb-types.ts';
 
 /** Bumped when the tables change shape; a store of another version is refused with a way out. */
-export const STORE_SCHEMA_VERSION = '1';
+// 2: documents are taken into the document store at ingest (document_files), suppressions.
+export const STORE_SCHEMA_VERSION = '2';
 
 // `right` is an SQL keyword (RIGHT JOIN); the column is named for what it holds.
 const COLUMN_RENAMES: Record<string, string> = { right: 'right_type' };
@@ -92,7 +93,11 @@ SELECT l.office, l.right_type, l.application_number, l.state, l.current_stage AS
   l.event_id AS last_event_id, l.event_date AS last_event_date
 FROM legal_status_events l
 WHERE l.mapped AND l.legal_status AND l.event_date <= as_of
-  AND NOT EXISTS (SELECT 1 FROM events c WHERE c.supersedes = l.event_id AND c.event_date <= as_of)
+  AND l.event_id NOT IN (SELECT event_id FROM suppressions)
+  AND NOT EXISTS (
+    SELECT 1 FROM events c WHERE c.supersedes = l.event_id AND c.event_date <= as_of
+      AND c.event_id NOT IN (SELECT event_id FROM suppressions)
+  )
 QUALIFY row_number() OVER (
   PARTITION BY l.office, l.right_type, l.application_number
   ORDER BY l.event_date DESC, l.event_id DESC, l.mapping_order DESC
@@ -100,8 +105,44 @@ QUALIFY row_number() OVER (
 
 CREATE OR REPLACE VIEW right_status AS SELECT * FROM right_status_as_of(current_date);
 
+-- Each event's release: the issue from which it is public, on the site as in the open data. An
+-- event for the gazette is out with the issue of its publication date; an event not for the
+-- gazette, dated in week W, with the first issue from W+1 on, and never with an issue that was
+-- locked before it was ingested (it goes to the first issue still open then), so that nothing
+-- released with a locked issue ever changes. Issues are the weeks that have gazette entries.
+CREATE OR REPLACE VIEW event_release AS
+WITH batch_floors AS (
+  SELECT b.batch_id,
+    strftime(strptime(max(p.issue) || '-1', '%G-%V-%u') + INTERVAL 7 DAY, '%G-%V') AS first_open_issue
+  FROM ingest_batches b JOIN published_issues p ON p.locked_at <= b.started_at
+  GROUP BY b.batch_id
+),
+issues AS (
+  SELECT DISTINCT strftime(publication_date, '%G-%V') AS issue FROM events WHERE publication_date IS NOT NULL
+),
+later AS (
+  SELECT e.event_id,
+    greatest(strftime(e.event_date + INTERVAL 7 DAY, '%G-%V'), coalesce(f.first_open_issue, '')) AS week_after
+  FROM events e LEFT JOIN batch_floors f ON f.batch_id = e.batch_id
+  WHERE e.publication_date IS NULL
+)
+SELECT event_id, strftime(publication_date, '%G-%V') AS release_issue FROM events WHERE publication_date IS NOT NULL
+UNION ALL
+SELECT l.event_id, i.issue FROM later l ASOF LEFT JOIN issues i ON l.week_after <= i.issue;
+
+-- Each event's documents as published: the file ingest took in, sanitized where it is SVG, at the
+-- site path Tidende chose (documents/<sha256>.<ext>); sha256 is that of the published bytes.
+CREATE OR REPLACE VIEW event_documents AS
+SELECT d.event_id, d.document_seq, d.doc.kind AS kind, f.media_type, f.path, f.sha256, f.bytes,
+  f.source_sha256
+FROM (
+  SELECT event_id, unnest(documents) AS doc, generate_subscripts(documents, 1) AS document_seq FROM events
+) d
+JOIN document_files f ON f.source_sha256 = d.doc.sha256;
+
 -- One row per event with its standard events in table order, its gazette section (a correction
--- goes in corrections, an unmapped event in other) and the issue of its publication date.
+-- goes in corrections, an unmapped event in other), the issue of its publication date, its
+-- release (above), whether it is suppressed, and its documents as published (href is the site path).
 CREATE OR REPLACE VIEW event_status AS
 WITH grouped AS (
   SELECT l.event_id, any_value(l.section) AS mapped_section,
@@ -114,14 +155,26 @@ WITH grouped AS (
     coalesce(string_agg(l.status_event_code, ',' ORDER BY l.mapping_order), '') AS status_event_codes,
     any_value(l.superseded_by) AS superseded_by
   FROM legal_status_events l GROUP BY l.event_id
+),
+published_documents AS (
+  SELECT event_id,
+    list({'kind': kind, 'href': path, 'mediaType': media_type, 'sha256': sha256} ORDER BY document_seq) AS documents
+  FROM event_documents GROUP BY event_id
 )
-SELECT e.* EXCLUDE (raw), strftime(e.publication_date, '%G-%V') AS issue,
+SELECT e.* EXCLUDE (raw, documents), coalesce(d.documents, []) AS documents,
+  strftime(e.publication_date, '%G-%V') AS issue, r.release_issue,
+  x.event_id IS NOT NULL AS suppressed,
   CASE WHEN e.supersedes IS NOT NULL THEN 'corrections' ELSE coalesce(g.mapped_section, 'other') END AS section,
   g.* EXCLUDE (event_id, mapped_section)
-FROM events e JOIN grouped g ON g.event_id = e.event_id;
+FROM events e JOIN grouped g ON g.event_id = e.event_id
+JOIN event_release r ON r.event_id = e.event_id
+LEFT JOIN published_documents d ON d.event_id = e.event_id
+LEFT JOIN suppressions x ON x.event_id = e.event_id;
 
--- One gazette entry per event that has a publication date. entry_sha256 covers what the entry
--- publishes (the record and its mapping), not links that later events add (superseded_by).
+-- One gazette entry per event that has a publication date, and one per withdrawal notice (see
+-- suppressions). A suppressed event stays in an issue already locked with it and leaves every
+-- other. entry_sha256 covers what the entry publishes (the record and its mapping), not links that
+-- later events add (superseded_by).
 CREATE OR REPLACE VIEW gazette_entries AS
 SELECT issue, section, right_type, event_id, office, application_number, registration_number, national_code,
   event_date, effective_date, publication_date, supersedes, superseded_by, mapped, legal_status,
@@ -129,7 +182,14 @@ SELECT issue, section, right_type, event_id, office, application_number, registr
   sha256(concat_ws('|', content_sha256, section, coalesce(label_nb, ''), coalesce(label_nn, ''),
     coalesce(label_en, ''), coalesce(legal_status::VARCHAR, ''), status_event_codes)) AS entry_sha256
 FROM event_status
-WHERE publication_date IS NOT NULL;
+WHERE publication_date IS NOT NULL
+  AND (NOT suppressed OR event_id IN (SELECT event_id FROM published_issue_entries))
+UNION ALL BY NAME
+SELECT x.notice_issue AS issue, 'corrections' AS section, e.right_type, 'withdrawal:' || e.event_id AS event_id,
+  e.office, e.application_number, e.registration_number, e.national_code,
+  sha256('withdrawal|' || e.content_sha256) AS entry_sha256
+FROM suppressions x JOIN events e ON e.event_id = x.event_id
+WHERE x.notice_issue IS NOT NULL;
 `;
 
 /** DDL of every table, idempotent. */
@@ -182,7 +242,6 @@ CREATE TABLE IF NOT EXISTS mapping_rows (
   label_en VARCHAR NOT NULL,
   source VARCHAR NOT NULL
 );
-${LEGAL_STATUS_VIEWS_SQL}
 -- Gazette issues once published, with a hash of each entry: published content is locked, and a
 -- build that would change it fails.
 CREATE TABLE IF NOT EXISTS published_issues (
@@ -210,5 +269,26 @@ CREATE TABLE IF NOT EXISTS quarantine (
   raw_base64 VARCHAR,
   existing JSON
 );
-`;
+-- Every document file ingest took in, once, by the SHA-256 of the bytes as received (what the
+-- record declares); the file is kept in the document store (src/lib/documents/document-store.ts)
+-- under that hash, and the bytes the site publishes (for SVG: sanitized) under sha256.
+CREATE TABLE IF NOT EXISTS document_files (
+  source_sha256 VARCHAR PRIMARY KEY,
+  sha256 VARCHAR NOT NULL,
+  media_type VARCHAR NOT NULL,
+  bytes BIGINT NOT NULL,
+  path VARCHAR NOT NULL,
+  batch_id INTEGER NOT NULL
+);
+-- Events taken back (tidende suppress): append-only, one row per event. A suppressed event leaves
+-- register pages, search and the open data from the next build; an issue already locked with it
+-- keeps it, and notice_issue (the first issue open when it was suppressed, if it had been public)
+-- carries a withdrawal notice.
+CREATE TABLE IF NOT EXISTS suppressions (
+  event_id VARCHAR PRIMARY KEY,
+  reason VARCHAR NOT NULL,
+  suppressed_at TIMESTAMPTZ NOT NULL,
+  notice_issue VARCHAR
+);
+${LEGAL_STATUS_VIEWS_SQL}`;
 }

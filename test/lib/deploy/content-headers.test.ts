@@ -11,6 +11,7 @@ import {
 
 const LONG = 'public, max-age=31536000, immutable';
 const SHORT = 'public, max-age=300';
+const HASH = 'a'.repeat(64);
 
 describe('contentHeadersFor(path)', () => {
   const cases: [kind: string, path: string, expected: ContentHeaders][] = [
@@ -155,22 +156,32 @@ describe('contentHeadersFor(path)', () => {
     ['an SVG image', 'favicon.svg', { contentType: 'image/svg+xml', cacheControl: SHORT }],
     [
       'a compressed SVG image',
-      'documents/design/2024/1-2.svgz',
+      'images/1-2.svgz',
       { contentType: 'image/svg+xml', contentEncoding: 'gzip', cacheControl: SHORT },
     ],
-    ['a PNG image', 'documents/trademark/2024/1-1.png', { contentType: 'image/png', cacheControl: SHORT }],
-    ['a JPEG image', 'documents/trademark/2024/1-1.jpg', { contentType: 'image/jpeg', cacheControl: SHORT }],
+    ['a published PNG document', `documents/${HASH}.png`, { contentType: 'image/png', cacheControl: LONG }],
+    ['a published JPEG document', `documents/${HASH}.jpg`, { contentType: 'image/jpeg', cacheControl: LONG }],
+    ['a JPEG image, long ending', 'images/1-1.JPEG', { contentType: 'image/jpeg', cacheControl: SHORT }],
     [
-      'a JPEG image, long ending',
-      'documents/trademark/2024/1-1.JPEG',
-      { contentType: 'image/jpeg', cacheControl: SHORT },
+      'a published WebP document',
+      `documents/${HASH}.webp`,
+      { contentType: 'image/webp', cacheControl: LONG },
     ],
-    ['a WebP image', 'documents/design/2024/1-1.webp', { contentType: 'image/webp', cacheControl: SHORT }],
+    [
+      'a published SVG document',
+      `documents/${HASH}.svg`,
+      { contentType: 'image/svg+xml', cacheControl: LONG },
+    ],
+    [
+      'a published PDF document',
+      `documents/${HASH}.pdf`,
+      { contentType: 'application/pdf', cacheControl: LONG },
+    ],
     ['robots.txt', 'robots.txt', { contentType: 'text/plain; charset=utf-8', cacheControl: SHORT }],
     ['a number shard', 'search/numbers/0.json', { contentType: 'application/json', cacheControl: SHORT }],
     [
       'a file of unknown type',
-      'documents/x.unknownext',
+      'files/x.unknownext',
       { contentType: 'application/octet-stream', cacheControl: SHORT },
     ],
     ['a file without extension', 'LICENSE', { contentType: 'application/octet-stream', cacheControl: SHORT }],

@@ -1,4 +1,3 @@
-import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ingestFile } from '../../../scripts/build-data/ingest.ts';
@@ -9,7 +8,7 @@ import type { MappingRow } from '../../../src/lib/mappings/mapping-row.ts';
 import { readMappingTables } from '../../../src/lib/mappings/read-mapping-tables.ts';
 import { loadCodeLists } from '../../../src/lib/standards/code-lists.ts';
 import { type EventStore, openEventStore } from '../../../src/lib/store/event-store.ts';
-import { line, patentRecord } from '../../helpers/records.ts';
+import { line, patentRecord, writeExtract } from '../../helpers/records.ts';
 import { useTempDirs } from '../../helpers/temp-dir.ts';
 
 const tempDir = useTempDirs();
@@ -41,7 +40,7 @@ async function setUp() {
   let files = 0;
   const ingest = async (records: EventRecordInput[]) => {
     const file = join(dir, `extract-${++files}.ndjson`);
-    await writeFile(file, records.map(line).join('\n'));
+    await writeExtract(file, records.map(line).join('\n'));
     return ingestFile(store, file, { quarantinePath: join(dir, 'q.ndjson'), workers: 0 });
   };
   await ingest(initial);
@@ -115,11 +114,35 @@ describe('lockPublishedIssues(store, asOf)', () => {
     }
   });
 
-  it('fails, naming the issue and entry, when an event is added to a published issue', async () => {
+  it('leaves a locked issue alone when ingest is asked to add an event to it: the line is rejected', async () => {
     const { store, ingest } = await setUp();
     try {
       await lockPublishedIssues(store, new Date('2024-01-29T12:00:00Z'));
-      await ingest([event('E-1', 'SOKN', '2024-01-09')]);
+      const summary = await ingest([event('E-1', 'SOKN', '2024-01-09')]);
+      expect(summary).toMatchObject({ accepted: 0, rejected: 1 });
+      const [refused] = await query(store, `SELECT errors::VARCHAR AS errors FROM quarantine`);
+      expect(JSON.parse(String(refused?.errors))).toEqual([
+        {
+          field: 'publicationDate',
+          expected: 'a date in an issue not yet published (the first still open is 2024-05, from 2024-01-29)',
+          found: '"2024-01-09" (issue 2024-02, already published and locked)',
+        },
+      ]);
+      await expect(lockPublishedIssues(store, new Date('2024-01-29T12:00:00Z'))).resolves.toBeDefined();
+    } finally {
+      store.closeSync();
+    }
+  });
+
+  it('fails, naming the issue and entry, when an event was added to a published issue behind ingest', async () => {
+    const { store, ingest } = await setUp();
+    try {
+      await lockPublishedIssues(store, new Date('2024-01-29T12:00:00Z'));
+      await ingest([event('E-1', 'SOKN', '2024-03-04')]);
+      // As a store edited by hand would be: the event moved into an issue already locked.
+      await store.connection.run(
+        `UPDATE events SET publication_date = DATE '2024-01-09' WHERE event_id = 'E-1'`,
+      );
       const error = await lockPublishedIssues(store, new Date('2024-01-29T12:00:00Z')).catch((e) => e);
       expect(error).toBeInstanceOf(PublishedIssueChangedError);
       expect(error.changes).toEqual([{ issue: '2024-02', added: ['E-1'], removed: [], changed: [] }]);

@@ -2,6 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { DOCUMENT_CONTENT_SECURITY_POLICY } from '../../../src/lib/deploy/content-headers.ts';
 import { contentTypeOf, type StaticServer, start } from '../../../src/lib/site/static-server.ts';
 import { useTempDirs } from '../../helpers/temp-dir.ts';
 
@@ -82,6 +83,22 @@ describe('start(dir, port?)', () => {
     expect(fragment.headers.get('content-type')).toBe('application/octet-stream');
     expect(fragment.headers.get('content-encoding')).toBeNull();
     expect([...new Uint8Array(await fragment.arrayBuffer())]).toEqual([0x1f, 0x8b, 8, 0]);
+  });
+
+  it('serves published documents with a policy that runs no script, and pages without it', async () => {
+    const dir = await site();
+    await mkdir(join(dir, 'documents'), { recursive: true });
+    await writeFile(
+      join(dir, 'documents', `${'a'.repeat(64)}.svg`),
+      '<svg xmlns="http://www.w3.org/2000/svg"/>',
+    );
+    const server = await served(dir);
+    const document = await fetch(new URL(`documents/${'a'.repeat(64)}.svg`, server.url));
+    expect(document.headers.get('content-type')).toBe('image/svg+xml');
+    expect(document.headers.get('content-security-policy')).toBe(DOCUMENT_CONTENT_SECURITY_POLICY);
+    expect(DOCUMENT_CONTENT_SECURITY_POLICY).toMatch(/default-src 'none'.*sandbox/);
+    const page = await fetch(new URL('trademark/200503952/', server.url));
+    expect(page.headers.get('content-security-policy')).toBeNull();
   });
 
   it('answers a folder with its index.html, and redirects a folder without its trailing slash', async () => {

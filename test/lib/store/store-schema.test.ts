@@ -1,3 +1,6 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
 import { describe, expect, it } from 'vitest';
 import { EventRecordSchema } from '../../../src/lib/event-record.ts';
 import {
@@ -5,8 +8,15 @@ import {
   duckDbTypeToSql,
   jsonSchemaToDuckDbType,
 } from '../../../src/lib/store/duckdb-types.ts';
-import { DEFAULT_STORE_PATH, resolveStorePath } from '../../../src/lib/store/event-store.ts';
-import { recordColumns, recordFieldToColumn } from '../../../src/lib/store/store-schema.ts';
+import { DEFAULT_STORE_PATH, openEventStore, resolveStorePath } from '../../../src/lib/store/event-store.ts';
+import {
+  recordColumns,
+  recordFieldToColumn,
+  STORE_SCHEMA_VERSION,
+} from '../../../src/lib/store/store-schema.ts';
+import { useTempDirs } from '../../helpers/temp-dir.ts';
+
+const tempDir = useTempDirs();
 
 describe('jsonSchemaToDuckDbType(node)', () => {
   it('maps dates to DATE, objects to STRUCT and arrays to lists', () => {
@@ -60,5 +70,34 @@ describe('resolveStorePath(flag, env)', () => {
     expect(resolveStorePath('/a.duckdb', { TIDENDE_STORE: '/b.duckdb' })).toBe('/a.duckdb');
     expect(resolveStorePath(undefined, { TIDENDE_STORE: '/b.duckdb' })).toBe('/b.duckdb');
     expect(resolveStorePath(undefined, {})).toBe(`${process.cwd()}/${DEFAULT_STORE_PATH}`);
+  });
+});
+
+describe('openEventStore(path)', () => {
+  it('refuses a store of another schema version before writing anything to it', async () => {
+    const dir = await tempDir();
+    const path = join(dir, 'old.duckdb');
+    const instance = await DuckDBInstance.create(path);
+    const connection = await instance.connect();
+    await connection.run(`CREATE TABLE store_meta (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL);
+      INSERT INTO store_meta VALUES ('schema_version', '1'); CREATE TABLE events (event_id VARCHAR);`);
+    connection.closeSync();
+    instance.closeSync();
+    const before = await readFile(path);
+    await expect(openEventStore(path)).rejects.toThrow(
+      `The event store ${path} has schema version 1; this Tidende reads version ${STORE_SCHEMA_VERSION}. It was left as it is.`,
+    );
+    expect((await readFile(path)).equals(before)).toBe(true);
+  });
+
+  it('refuses a DuckDB file that is not an event store', async () => {
+    const dir = await tempDir();
+    const path = join(dir, 'other.duckdb');
+    const instance = await DuckDBInstance.create(path);
+    const connection = await instance.connect();
+    await connection.run('CREATE TABLE accounts (id INTEGER)');
+    connection.closeSync();
+    instance.closeSync();
+    await expect(openEventStore(path)).rejects.toThrow('is a DuckDB database but not a Tidende event store');
   });
 });

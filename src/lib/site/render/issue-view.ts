@@ -7,7 +7,7 @@ import { GAZETTE_SECTIONS, type GazetteSection } from '../../mappings/mapping-ro
 import type { EntryView, IssueData, IssueSummary, Language, SiteData } from '../site-data.ts';
 import { type EntryCardView, entryCardView, type LinkView } from './entry-view.ts';
 import { formatCount, formatInstantDate } from './format.ts';
-import { issuePath, localizedPath, sectionAnchor } from './site-urls.ts';
+import { eventFragment, issuePath, localizedPath, registerPath, sectionAnchor } from './site-urls.ts';
 import { makeTranslator, pluralKey } from './translator.ts';
 
 /** Entries of one right type and section, in the order given. */
@@ -90,6 +90,8 @@ export interface IssuePageView {
   previous: LinkView | null;
   next: LinkView | null;
   rights: RightSectionsView<EntryCardView[]>[];
+  /** Withdrawal notices: each a sentence and a link to the withdrawn announcement or the right. */
+  withdrawals: { text: string; href: string }[];
 }
 
 /** The issues before and after one, from the site's list (newest first). */
@@ -127,11 +129,23 @@ export function issuePageView(issue: IssueData, site: SiteData, lang: Language):
       text: t('issue.published', { date: formatInstantDate(issue.publishedAt, lang) }),
       datetime: issue.publishedAt,
     },
-    total: t(pluralKey('issue.entries', issue.entries.length, lang), {
-      count: formatCount(issue.entries.length, lang),
+    total: t(pluralKey('issue.entries', issue.entryCount, lang), {
+      count: formatCount(issue.entryCount, lang),
     }),
     previous: link(previous, 'issue.previous'),
     next: link(next, 'issue.next'),
     rights,
+    withdrawals: (issue.withdrawals ?? []).map((w) => {
+      const words = { right: t(`right.${w.right}`), number: w.applicationNumber, title: w.title };
+      return w.issue
+        ? {
+            text: t('issue.withdrawal', { ...words, issue: w.issue }),
+            href: `${localizedPath(lang, issuePath(w.issue))}${eventFragment(w.eventId)}`,
+          }
+        : {
+            text: t('issue.withdrawalRegister', words),
+            href: localizedPath(lang, registerPath(w.right, w.applicationNumber)),
+          };
+    }),
   };
 }
