@@ -3,12 +3,15 @@
  * ingests them into a new store in a separate process and reports events/s and that process's
  * peak RSS (all its threads, DuckDB included). Record the result in BENCHMARKS.md.
  *
- *   npm run bench:ingest [-- --rights N] [-- --workers N]
+ *   npm run bench:ingest [-- --rights N] [-- --workers N] [-- --baseline DIR]
+ *
+ * `--baseline DIR` ingests the same extract, in the same run, with another checkout of Tidende
+ * (e.g. `git worktree add DIR COMMIT`, with node_modules linked), and reports both.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdir, rm, stat } from 'node:fs/promises';
 import { cpus, totalmem } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 
 const { values } = parseArgs({
@@ -18,6 +21,7 @@ const { values } = parseArgs({
     measure: { type: 'boolean', default: false },
     file: { type: 'string' },
     store: { type: 'string' },
+    baseline: { type: 'string' },
   },
 });
 
@@ -58,22 +62,29 @@ if (values.measure) {
     `generated ${generated.events} events, ${(generated.bytes / 1e6).toFixed(0)} MB in ${generateSeconds.toFixed(1)} s`,
   );
 
-  console.log('ingesting...');
-  const args = ['bench/ingest.ts', '--measure', '--file', extract, '--store', join(dir, 'store.duckdb')];
-  if (values.workers) args.push('--workers', values.workers);
-  const run = spawnSync(node, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
-  if (run.status !== 0) throw new Error('ingest failed');
-  const result = JSON.parse(run.stdout);
-  const storeBytes = (await stat(join(dir, 'store.duckdb'))).size;
-  const report = {
-    machine: `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`,
-    events: result.accepted,
-    extractMB: Math.round(result.bytes / 1e6),
-    seconds: Number(result.seconds.toFixed(1)),
-    eventsPerSecond: Math.round(result.read / result.seconds),
-    peakRssMB: result.peakRssMb,
-    storeMB: Math.round(storeBytes / 1e6),
-  };
-  console.log(JSON.stringify(report, null, 2));
+  /** Ingests the extract with the checkout at `root` into a new store; its numbers. */
+  async function measure(root: string, label: string) {
+    console.log(`ingesting with ${label}...`);
+    const store = resolve(dir, `${label}.duckdb`);
+    const args = [join(root, 'bench/ingest.ts'), '--measure', '--file', resolve(extract), '--store', store];
+    if (values.workers) args.push('--workers', values.workers);
+    const run = spawnSync(node, args, { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+    if (run.status !== 0) throw new Error(`ingest with ${label} failed`);
+    const result = JSON.parse(run.stdout);
+    return {
+      checkout: label,
+      events: result.accepted,
+      rejected: result.rejected,
+      extractMB: Math.round(result.bytes / 1e6),
+      seconds: Number(result.seconds.toFixed(1)),
+      eventsPerSecond: Math.round(result.read / result.seconds),
+      peakRssMB: result.peakRssMb,
+      storeMB: Math.round((await stat(store)).size / 1e6),
+    };
+  }
+  const runs = [await measure('.', 'this')];
+  if (values.baseline) runs.push(await measure(resolve(values.baseline), 'baseline'));
+  const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+  console.log(JSON.stringify({ machine, runs }, null, 2));
   await rm(dir, { recursive: true, force: true });
 }
