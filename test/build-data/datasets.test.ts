@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,12 +9,14 @@ import { compressors } from 'hyparquet-compressors';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { exportDatasets, RELEASE_FILE, readCsvSql, rowCounts } from '../../scripts/build-data/datasets.ts';
 import { ingestFile } from '../../scripts/build-data/ingest.ts';
+import { exportSiteData } from '../../scripts/build-data/site-data.ts';
 import type { DataRelease } from '../../src/lib/datasets/data-release.ts';
 import { DATA_TABLES } from '../../src/lib/datasets/dataset-tables.ts';
 import { validateCatalog } from '../../src/lib/datasets/validate-catalog.ts';
 import { lockPublishedIssues } from '../../src/lib/gazette/issue-lock.ts';
 import { loadMappingRows } from '../../src/lib/mappings/load-mapping-rows.ts';
 import { readMappingTables } from '../../src/lib/mappings/read-mapping-tables.ts';
+import { rightFile } from '../../src/lib/site/right-path.ts';
 import { validateSt96 } from '../../src/lib/st96/validate-st96.ts';
 import { loadCodeLists } from '../../src/lib/standards/code-lists.ts';
 import { type EventStore, openEventStore } from '../../src/lib/store/event-store.ts';
@@ -285,6 +288,16 @@ describe('open datasets a week later', () => {
          WHERE event_id = 'LATE-1'`,
       );
       expect(carried).toBeGreaterThan(0);
+      // The site agrees: the late event is on its right's page from that same issue, not before.
+      const codeLists = await loadCodeLists();
+      const siteData = join(dir, 'site-data');
+      const page = join(siteData, rightFile('patent', patentRecord().applicationNumber));
+      const onPage = async () =>
+        existsSync(page) && (await readFile(page, 'utf8')).includes('"eventId":"LATE-1"');
+      await exportSiteData(store, { dir: siteData, asOf: weekBefore, codeLists });
+      expect(await onPage()).toBe(false);
+      await exportSiteData(store, { dir: siteData, asOf: AS_OF, codeLists });
+      expect(await onPage()).toBe(true);
 
       // Exported again into the folder of the week before, the deltas of issues then locked are
       // carried over instead of written, and the release is the one written from scratch.
