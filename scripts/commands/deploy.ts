@@ -12,7 +12,7 @@ import { fileTarget } from '../../src/lib/deploy/file-target.ts';
 import { parseTarget } from '../../src/lib/deploy/parse-target.ts';
 import { DEFAULT_CONCURRENCY, executeDeploy, prepareDeploy } from '../../src/lib/deploy/run-deploy.ts';
 import type { CommandArgs } from './index.ts';
-import { integerOption, stringOption } from './parse-options.ts';
+import { deletionGuardOption, integerOption, stringOption } from './parse-options.ts';
 
 /** Most uploads at once --concurrency accepts. */
 const MAX_CONCURRENCY = 64;
@@ -86,7 +86,7 @@ export async function run(args: CommandArgs, io: DeployIo = {}): Promise<number>
   }
   const target = await openTarget(url, env);
   const output = { quiet: asJson, stream: io.stderr ?? process.stderr };
-  const plan = await prepareDeploy(dir, target, { output });
+  const plan = await prepareDeploy(dir, target, { output, guard: deletionGuardOption(args, 'deploy') });
   if (dryRun) {
     stdout.write(
       asJson

@@ -3,6 +3,7 @@
  * each command's code is loaded only when that command runs.
  */
 
+import { ALLOWED_DELETION_SHARE, MIN_ALLOWED_DELETIONS } from '../../src/lib/deploy/deletion-guard.ts';
 import { DEFAULT_MAX_DOCUMENT_BYTES } from '../../src/lib/documents/document-policy.ts';
 import { DEFAULT_DOCUMENT_MEDIA_TYPES } from '../../src/lib/documents/media-type.ts';
 import { DEFAULT_MAX_LINE_BYTES } from '../../src/lib/ndjson/read-lines.ts';
@@ -207,7 +208,7 @@ export const commands: CommandSpec[] = [
   },
   {
     name: 'deploy',
-    usage: 'deploy DIR --target URL [--dry-run] [--json] [--concurrency N]',
+    usage: 'deploy DIR --target URL [--dry-run] [--json] [--concurrency N] [--allow-deletions N]',
     summary:
       'Upload a built site to static hosting: only what changed, in an order readers never see broken.',
     details:
@@ -232,6 +233,13 @@ export const commands: CommandSpec[] = [
         valueName: 'N',
         description: 'Uploads and deletions at once, 1 to 64.',
         default: '8',
+      },
+      'allow-deletions': {
+        type: 'string',
+        valueName: 'N',
+        description:
+          'Accept up to N deletions of live files on purpose (published issues and released deltas are never removed).',
+        default: `${ALLOWED_DELETION_SHARE * 100}% of the live files or ${MIN_ALLOWED_DELETIONS}, the larger`,
       },
       json,
     },
@@ -295,6 +303,13 @@ export const commands: CommandSpec[] = [
         valueName: 'DIR',
         description: 'Folder of the DCAT-AP-NO SHACL shapes (DCAT-AP-NO-shacl_shapes_2.00.ttl).',
         env: 'TIDENDE_DCAT_SHAPES',
+      },
+      'allow-deletions': {
+        type: 'string',
+        valueName: 'N',
+        description:
+          'Accept up to N deletions of live files on purpose (published issues and released deltas are never removed).',
+        default: `${ALLOWED_DELETION_SHARE * 100}% of the live files or ${MIN_ALLOWED_DELETIONS}, the larger`,
       },
       mappings,
       store,

@@ -1,5 +1,6 @@
 /** Reading option values the command table leaves as strings, with errors that name the option. */
 import { usageError } from '../../src/lib/cli-error.ts';
+import type { DeletionGuardOptions } from '../../src/lib/deploy/deletion-guard.ts';
 import type { CommandArgs } from './index.ts';
 
 /** A whole number option within bounds, or its default. */
@@ -18,6 +19,15 @@ export function integerOption(
     usageError(`--${name} must be a whole number from ${min} to ${max}; got '${String(value)}'.`, command);
   }
   return number;
+}
+
+/** --allow-deletions N for the deletion guard; the guard's own default when absent. */
+export function deletionGuardOption(args: CommandArgs, command: string): DeletionGuardOptions {
+  const allowDeletions =
+    args.values['allow-deletions'] === undefined
+      ? undefined
+      : integerOption(args, 'allow-deletions', command, 0, 0);
+  return { allowDeletions, optionName: '--allow-deletions' };
 }
 
 /** A string option, or its default. */

@@ -19,7 +19,7 @@ import { validateSt96 } from '../../src/lib/st96/validate-st96.ts';
 import { resolveStorePath } from '../../src/lib/store/event-store.ts';
 import { openTarget } from './deploy.ts';
 import type { CommandArgs } from './index.ts';
-import { asOfOption, stringOption } from './parse-options.ts';
+import { asOfOption, deletionGuardOption, stringOption } from './parse-options.ts';
 
 /** Runs another command as publish's step; a refusal of that command is publish's refusal. */
 async function step(
@@ -107,6 +107,7 @@ export async function run(args: CommandArgs): Promise<number> {
     'TIDENDE_DCAT_SHAPES',
     'the catalog against DCAT-AP-NO',
   );
+  const guard = deletionGuardOption(args, 'publish');
   const extracts = (args.values.extract as string[] | undefined) ?? [];
   const storePath = resolveStorePath(stringOption(args, 'store'));
   const mappings = stringOption(args, 'mappings') ?? 'mappings';
@@ -142,7 +143,7 @@ export async function run(args: CommandArgs): Promise<number> {
       positionals: [],
     });
     process.stdout.write('\n== verify and deploy\n');
-    const plan = await prepareDeploy(outDir, target);
+    const plan = await prepareDeploy(outDir, target, { guard });
     await verify(outDir, plan, st96Schema, dcatShapes);
     const summary = await executeDeploy(plan, target);
     process.stdout.write(formatSummary(summary, outDir));

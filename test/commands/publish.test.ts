@@ -9,7 +9,14 @@ import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PUBLISH_LOCK_PATH } from '../../src/lib/deploy/deploy-manifest.ts';
 import { readFolder } from '../helpers/deploy-site.ts';
-import { expectWeeklyPublish, fingerprint, SAMPLE, VERIFY, WEEK_46 } from '../helpers/publish-weeks.ts';
+import {
+  expectWeeklyPublish,
+  fingerprint,
+  SAMPLE,
+  VERIFY,
+  WEEK_46,
+  WEEK_47,
+} from '../helpers/publish-weeks.ts';
 import { line, trademarkRecord, writeExtract } from '../helpers/records.ts';
 import { runCli } from '../helpers/run-cli.ts';
 import { useTempDirs } from '../helpers/temp-dir.ts';
@@ -25,6 +32,43 @@ describe('tidende publish to file://', () => {
 });
 
 describe('tidende publish refuses', () => {
+  it('to replace a live site with a fresh store, or to rewind it to an earlier as-of, leaving it byte-identical', async () => {
+    const root = join(await tempDir(), 'www');
+    const dir = await tempDir();
+    const publish = (store: string, asOf: string, extract: string) =>
+      runCli([
+        'publish',
+        '--target',
+        `file://${root}`,
+        '--store',
+        store,
+        '--as-of',
+        asOf,
+        '--extract',
+        extract,
+        ...VERIFY,
+      ]);
+    expect((await publish(join(dir, 'live.duckdb'), WEEK_47, SAMPLE)).code).toBe(0);
+    const live = await readFolder(root, { withState: true });
+
+    // A store holding only this week's extract, as a failed store download would leave it.
+    const week = join(dir, 'week.ndjson');
+    await writeExtract(week, line(trademarkRecord({ eventId: 'WEEK-1', publicationDate: '2026-11-16' })));
+    const fresh = await publish(join(dir, 'fresh.duckdb'), WEEK_47, week);
+    expect(fresh.code).toBe(1);
+    expect(fresh.stderr).toMatch(
+      /Refused to deploy to file:\/\/.*: it would remove \d+ pages of published issues/,
+    );
+    expect(fresh.stderr).toContain('Nothing was changed there.');
+    expect(await readFolder(root, { withState: true })).toEqual(live);
+
+    // The live store with an as-of two weeks back: the issues since would go.
+    const rewound = await publish(join(dir, 'live.duckdb'), WEEK_46, SAMPLE);
+    expect(rewound.code).toBe(1);
+    expect(rewound.stderr).toContain('pages of published issues (en/issues/2026-47/index.html');
+    expect(await readFolder(root, { withState: true })).toEqual(live);
+  }, 300_000);
+
   it('to run while another publish holds the lock at the target', async () => {
     const root = join(await tempDir(), 'www');
     const lock = join(root, PUBLISH_LOCK_PATH);

@@ -12,6 +12,7 @@ import { CliError } from '../cli-error.ts';
 import { forEachConcurrently } from '../for-each-concurrently.ts';
 import { startProgress } from '../progress.ts';
 import { contentHeadersFor } from './content-headers.ts';
+import { type DeletionGuardOptions, guardDeployPlan } from './deletion-guard.ts';
 import { MANIFEST_PATH, manifestToBytes, PENDING_PATH, pendingToBytes } from './deploy-manifest.ts';
 import { type DeployPlan, planDeploy } from './deploy-plan.ts';
 import { type DeploySummary, formatBytes, PHASE_LABELS } from './deploy-report.ts';
@@ -33,12 +34,13 @@ export interface DeployOutput {
 
 /**
  * Reads the site folder and the target and plans the deploy; changes nothing.
- * @throws CliError when the folder is empty or not a site, or the target cannot be read.
+ * @throws CliError when the folder is empty or not a site, the target cannot be read, or the plan
+ *   would delete or change what the deletion guard protects (deletion-guard.ts).
  */
 export async function prepareDeploy(
   siteDir: string,
   target: DeployTarget,
-  options: { output?: DeployOutput; retry?: RetryOptions } = {},
+  options: { output?: DeployOutput; retry?: RetryOptions; guard?: DeletionGuardOptions } = {},
 ): Promise<DeployPlan> {
   const stream = options.output?.stream ?? process.stderr;
   const local = await readLocalFiles(siteDir);
@@ -48,7 +50,9 @@ export async function prepareDeploy(
     (message) => stream.write(`deploy: ${message}\n`),
     options.retry,
   );
-  return planDeploy(local, state);
+  const plan = planDeploy(local, state);
+  guardDeployPlan(plan, state, target.url, options.guard);
+  return plan;
 }
 
 export interface ExecuteOptions {
