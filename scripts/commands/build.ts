@@ -13,7 +13,7 @@ import { readCheckedMappingRows } from '../../src/lib/mappings/checked-mapping-r
 import { loadMappingRows } from '../../src/lib/mappings/load-mapping-rows.ts';
 import { formatStageTimings, type StageTiming, timeStage } from '../../src/lib/site/stage-timings.ts';
 import { loadCodeLists } from '../../src/lib/standards/code-lists.ts';
-import { openEventStore, resolveStorePath } from '../../src/lib/store/event-store.ts';
+import { openEventStore, requireExistingStore, resolveStorePath } from '../../src/lib/store/event-store.ts';
 import { syncDataIntoSite } from '../build-data/data-into-site.ts';
 import { exportDatasets, RELEASE_FILE } from '../build-data/datasets.ts';
 import { renderSite } from '../build-data/site.ts';
@@ -29,6 +29,7 @@ export async function run(args: CommandArgs): Promise<number> {
   if (!outDir) usageError('Say where to write the site: --out DIR.', 'build');
   const asOf = asOfOption(args, 'build');
   const storePath = resolveStorePath(stringOption(args, 'store'));
+  requireExistingStore(storePath);
   const siteUrl = siteUrlOption(args);
   const mappingsDir = stringOption(args, 'mappings') ?? 'mappings';
   // Both are kept beside the store: the next build compares with them and rewrites only changes.
@@ -80,7 +81,7 @@ export async function run(args: CommandArgs): Promise<number> {
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   process.stdout.write(
     `build ${outDir}: as of ${asOf.toISOString()}, latest issue ${exported.dueIssue ?? '(none yet)'}; ` +
-      `${exported.issues} issues (${locked.newlyLocked.length} newly locked), ${exported.rights} rights, ` +
+      `${exported.issues} issues (${locked.preview ? 'a preview: as-of is later than now, nothing locked' : `${locked.newlyLocked.length} newly locked`}), ${exported.rights} rights, ` +
       `${rendered.pages} pages (${rendered.indexed} indexed for search), ${rendered.documents} documents copied, ${data.files} data files; ${seconds} s\n` +
       `${formatStageTimings(timings).join('\n')}\n`,
   );

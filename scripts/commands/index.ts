@@ -247,7 +247,7 @@ export const commands: CommandSpec[] = [
   },
   {
     name: 'publish',
-    usage: 'publish [--extract FILE...] --target URL [--as-of DATETIME] [options]',
+    usage: 'publish [--extract FILE...] --target URL [--as-of DATETIME] [--bootstrap] [options]',
     summary: 'Ingest new extracts, check mappings, build site and data, verify, deploy: the weekly loop.',
     details:
       'Holds a lock at the target (.tidende/publish.lock) so that two publishes never run at once.\n' +
@@ -303,6 +303,11 @@ export const commands: CommandSpec[] = [
         valueName: 'DIR',
         description: 'Folder of the DCAT-AP-NO SHACL shapes (DCAT-AP-NO-shacl_shapes_2.00.ttl).',
         env: 'TIDENDE_DCAT_SHAPES',
+      },
+      bootstrap: {
+        type: 'boolean',
+        description:
+          'Start a new gazette: the store may be new, and the target must be empty. Without it, the store must exist and the target hold a gazette.',
       },
       'allow-deletions': {
         type: 'string',

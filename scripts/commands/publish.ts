@@ -14,9 +14,10 @@ import type { DeployPlan } from '../../src/lib/deploy/deploy-plan.ts';
 import { formatSummary } from '../../src/lib/deploy/deploy-report.ts';
 import { acquirePublishLock } from '../../src/lib/deploy/publish-lock.ts';
 import { executeDeploy, prepareDeploy } from '../../src/lib/deploy/run-deploy.ts';
+import { isPreview } from '../../src/lib/gazette/issue-lock.ts';
 import { issueDueAt } from '../../src/lib/gazette/issue-week.ts';
 import { validateSt96 } from '../../src/lib/st96/validate-st96.ts';
-import { resolveStorePath } from '../../src/lib/store/event-store.ts';
+import { requireExistingStore, resolveStorePath } from '../../src/lib/store/event-store.ts';
 import { openTarget } from './deploy.ts';
 import type { CommandArgs } from './index.ts';
 import { asOfOption, deletionGuardOption, stringOption } from './parse-options.ts';
@@ -107,9 +108,17 @@ export async function run(args: CommandArgs): Promise<number> {
     'TIDENDE_DCAT_SHAPES',
     'the catalog against DCAT-AP-NO',
   );
-  const guard = deletionGuardOption(args, 'publish');
+  const bootstrap = Boolean(args.values.bootstrap);
+  const guard = { ...deletionGuardOption(args, 'publish'), expect: bootstrap ? 'empty' : 'live' } as const;
+  if (isPreview(asOf)) {
+    throw new CliError(
+      `--as-of ${asOf.toISOString()} is later than now: publish puts out what is due now, and publishing ahead would lock issues still open. Preview a later issue with tidende build --as-of.`,
+    );
+  }
   const extracts = (args.values.extract as string[] | undefined) ?? [];
   const storePath = resolveStorePath(stringOption(args, 'store'));
+  // A missing store is a lost one (a failed download, a wrong path), unless a new gazette starts.
+  if (!bootstrap) requireExistingStore(storePath);
   const mappings = stringOption(args, 'mappings') ?? 'mappings';
   const outDir = stringOption(args, 'out') ?? join(storePath, '..', 'site');
   const common = { store: storePath, mappings };

@@ -36,6 +36,16 @@ describe('asOfOption(args)', () => {
 });
 
 describe('tidende build', () => {
+  it('refuses a store that does not exist instead of building an empty gazette', async () => {
+    const dir = await tempDir();
+    const store = join(dir, 'nowhere.duckdb');
+    const result = await runCli(['build', '--out', join(dir, 'site'), '--store', store]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`No event store at ${store}. Ingest an extract into it first`);
+    expect(await exists(store)).toBe(false);
+    expect(await exists(join(dir, 'site'))).toBe(false);
+  });
+
   it('builds the site and its search index, rebuilds only what changed, and refuses to change a published issue', async () => {
     const dir = await tempDir();
     const store = join(dir, 'store.duckdb');

@@ -35,7 +35,7 @@ describe('tidende publish refuses', () => {
   it('to replace a live site with a fresh store, or to rewind it to an earlier as-of, leaving it byte-identical', async () => {
     const root = join(await tempDir(), 'www');
     const dir = await tempDir();
-    const publish = (store: string, asOf: string, extract: string) =>
+    const publish = (store: string, asOf: string, extract: string, ...more: string[]) =>
       runCli([
         'publish',
         '--target',
@@ -47,20 +47,30 @@ describe('tidende publish refuses', () => {
         '--extract',
         extract,
         ...VERIFY,
+        ...more,
       ]);
-    expect((await publish(join(dir, 'live.duckdb'), WEEK_47, SAMPLE)).code).toBe(0);
+    expect((await publish(join(dir, 'live.duckdb'), WEEK_47, SAMPLE, '--bootstrap')).code).toBe(0);
     const live = await readFolder(root, { withState: true });
 
-    // A store holding only this week's extract, as a failed store download would leave it.
+    // A store lost (a failed download): refused before anything is built.
     const week = join(dir, 'week.ndjson');
     await writeExtract(week, line(trademarkRecord({ eventId: 'WEEK-1', publicationDate: '2026-11-16' })));
-    const fresh = await publish(join(dir, 'fresh.duckdb'), WEEK_47, week);
+    const lost = await publish(join(dir, 'lost.duckdb'), WEEK_47, week);
+    expect(lost.code).toBe(1);
+    expect(lost.stderr).toContain(`No event store at ${join(dir, 'lost.duckdb')}.`);
+    // A new store holding only this week's extract, started over the live target on purpose.
+    const fresh = await publish(join(dir, 'fresh.duckdb'), WEEK_47, week, '--bootstrap');
     expect(fresh.code).toBe(1);
     expect(fresh.stderr).toMatch(
-      /Refused to deploy to file:\/\/.*: it would remove \d+ pages of published issues/,
+      /Refused to deploy to file:\/\/.*: --bootstrap starts a new gazette, and the target already holds \d+ files; it would remove \d+ pages of published issues/,
     );
     expect(fresh.stderr).toContain('Nothing was changed there.');
     expect(await readFolder(root, { withState: true })).toEqual(live);
+
+    // As-of later than now: refused before anything is built.
+    const ahead = await publish(join(dir, 'live.duckdb'), '2099-01-05T12:00:00+01:00', week);
+    expect(ahead.code).toBe(1);
+    expect(ahead.stderr).toContain('is later than now: publish puts out what is due now');
 
     // The live store with an as-of two weeks back: the issues since would go.
     const rewound = await publish(join(dir, 'live.duckdb'), WEEK_46, SAMPLE);
@@ -84,6 +94,7 @@ describe('tidende publish refuses', () => {
       join(dir, 'store.duckdb'),
       '--extract',
       SAMPLE,
+      '--bootstrap',
       ...VERIFY,
     ]);
     expect(result.code).toBe(1);
@@ -119,6 +130,7 @@ describe('tidende publish refuses', () => {
       unmapped,
       '--min-coverage',
       '100',
+      '--bootstrap',
       ...VERIFY,
     ]);
     expect(result.code).toBe(1);

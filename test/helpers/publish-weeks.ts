@@ -53,7 +53,7 @@ export async function expectWeeklyPublish(target: PublishTarget, dir: string): P
       target.env,
     );
 
-  const first = await publish(WEEK_46, '--extract', SAMPLE);
+  const first = await publish(WEEK_46, '--extract', SAMPLE, '--bootstrap');
   // Progress goes to stderr; the exit code says whether it went well.
   expect(first.code, first.stderr).toBe(0);
   expect(first.stdout).toContain('issue 2026-46 is the latest due');

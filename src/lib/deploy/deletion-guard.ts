@@ -24,6 +24,11 @@ export interface DeletionGuardOptions {
   allowDeletions?: number;
   /** How the option is named in messages, e.g. `--allow-deletions`. */
   optionName?: string;
+  /**
+   * What the target must hold: `live`, a gazette a completed deploy left (a weekly publish);
+   * `empty`, nothing yet (publish --bootstrap starts a new gazette). Default: either.
+   */
+  expect?: 'live' | 'empty';
 }
 
 /** How many of `live` files a deploy may delete without `--allow-deletions`. */
@@ -50,6 +55,12 @@ export function guardDeployPlan(
   const live = target.files.filter((f) => !f.path.startsWith(DEPLOY_STATE_DIR)).length;
   const deletions = plan.deletions.filter((path) => !path.startsWith(DEPLOY_STATE_DIR));
   const problems: string[] = [];
+  if (options.expect === 'empty' && live > 0)
+    problems.push(`--bootstrap starts a new gazette, and the target already holds ${live} files`);
+  if (options.expect === 'live' && target.manifest === null)
+    problems.push(
+      'the target holds no gazette that Tidende deployed; to start a new one there, run with --bootstrap',
+    );
   // Protected is what a completed deploy released (its manifest), not what an interrupted one left.
   const released = (path: string) => target.manifest?.has(path) ?? false;
   const issuePages = deletions.filter((path) => ISSUE_PAGE.test(path) && released(path));

@@ -79,18 +79,34 @@ async function findChanges(store: EventStore, due: string): Promise<IssueChange[
   return [...byIssue.values()];
 }
 
+/** How far ahead of the clock an as-of may be and still lock issues: clocks of machines differ. */
+export const CLOCK_SKEW_MS = 5 * 60 * 1000;
+
+/** Whether a build as of `asOf` is a preview: later than now, so it may lock nothing. */
+export function isPreview(asOf: Date, now = new Date()): boolean {
+  return asOf.getTime() > now.getTime() + CLOCK_SKEW_MS;
+}
+
 /**
  * Verifies every locked issue and locks the issues published by `asOf` that are not locked yet.
- * Throws PublishedIssueChangedError, changing nothing, if a locked issue would change.
+ * Throws PublishedIssueChangedError, changing nothing, if a locked issue would change. An as-of
+ * later than now (a preview) locks nothing: an issue still open must stay open to its events.
  */
 export async function lockPublishedIssues(
   store: EventStore,
   asOf: Date,
-): Promise<{ due: string; newlyLocked: string[]; locked: number }> {
+  now = new Date(),
+): Promise<{ due: string; newlyLocked: string[]; locked: number; preview: boolean }> {
   const due = issueDueAt(asOf);
   const changes = await findChanges(store, due);
   if (changes.length > 0) throw new PublishedIssueChangedError(changes);
   const { connection } = store;
+  if (isPreview(asOf, now)) {
+    const total = (
+      await connection.runAndReadAll('SELECT count(*)::BIGINT AS n FROM published_issues')
+    ).getRowObjectsJS();
+    return { due, newlyLocked: [], locked: Number(total[0]?.n), preview: true };
+  }
   await connection.run('BEGIN TRANSACTION');
   try {
     const unlocked = `issue <= ${sqlString(due)} AND issue NOT IN (SELECT issue FROM published_issues)`;
@@ -111,7 +127,7 @@ export async function lockPublishedIssues(
       await connection.runAndReadAll('SELECT count(*)::BIGINT AS n FROM published_issues')
     ).getRowObjectsJS();
     await connection.run('COMMIT');
-    return { due, newlyLocked, locked: Number(total[0]?.n) };
+    return { due, newlyLocked, locked: Number(total[0]?.n), preview: false };
   } catch (error) {
     await connection.run('ROLLBACK');
     throw error;

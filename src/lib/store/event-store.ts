@@ -3,6 +3,7 @@
  * batches and the quarantine. Where it lives: `--store PATH`, else `TIDENDE_STORE`, else
  * `.tidende/store.duckdb` in the working directory.
  */
+import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { type DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
@@ -15,6 +16,19 @@ export const DEFAULT_STORE_PATH = '.tidende/store.duckdb';
 /** Picks the store path: the flag first, then the environment, then the default. */
 export function resolveStorePath(flag?: string, env: NodeJS.ProcessEnv = process.env): string {
   return resolve(flag || env.TIDENDE_STORE || DEFAULT_STORE_PATH);
+}
+
+/**
+ * Refuses a store path with no store: building or publishing from it would make an empty gazette
+ * (and a deploy of that would take the live one down).
+ */
+export function requireExistingStore(path: string): void {
+  if (!existsSync(path)) {
+    throw new CliError(
+      `No event store at ${path}. Ingest an extract into it first (tidende ingest FILE --store ${path}), ` +
+        'or restore the store and its document-store/ folder from their backup (see Operations in the README).',
+    );
+  }
 }
 
 export interface EventStore {

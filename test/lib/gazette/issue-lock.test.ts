@@ -85,12 +85,32 @@ describe('gazette_entries (view)', () => {
 });
 
 describe('lockPublishedIssues(store, asOf)', () => {
+  it('locks nothing for an as-of later than now: a preview leaves open issues open', async () => {
+    const { store } = await setUp();
+    try {
+      const now = new Date('2024-01-10T12:00:00Z');
+      const preview = await lockPublishedIssues(store, new Date('2024-01-29T12:00:00Z'), now);
+      expect(preview).toEqual({ due: '2024-05', newlyLocked: [], locked: 0, preview: true });
+      expect(await query(store, 'SELECT count(*)::INTEGER AS n FROM published_issues')).toEqual([{ n: 0 }]);
+      // Within the clock skew it is no preview.
+      const skewed = await lockPublishedIssues(store, new Date(now.getTime() + 60_000), now);
+      expect(skewed.preview).toBe(false);
+    } finally {
+      store.closeSync();
+    }
+  });
+
   it('locks the issues published by the time given, and not the ones still to come', async () => {
     const { store } = await setUp();
     try {
       // Monday 15 January 2024 00:01 Oslo: issue 2024-03 is out, 2024-04 is not.
       const result = await lockPublishedIssues(store, new Date('2024-01-14T23:01:00Z'));
-      expect(result).toEqual({ due: '2024-03', newlyLocked: ['2024-02', '2024-03'], locked: 2 });
+      expect(result).toEqual({
+        due: '2024-03',
+        newlyLocked: ['2024-02', '2024-03'],
+        locked: 2,
+        preview: false,
+      });
       expect(await query(store, 'SELECT issue, entries FROM published_issues ORDER BY issue')).toEqual([
         { issue: '2024-02', entries: '2' },
         { issue: '2024-03', entries: '1' },
