@@ -4,8 +4,10 @@
  * the coverage threshold, stop it before anything goes out. publish-azure.test.ts runs the weekly
  * scenario against Azurite.
  */
+import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import { PUBLISH_LOCK_PATH } from '../../src/lib/deploy/deploy-manifest.ts';
 import { readFolder } from '../helpers/deploy-site.ts';
@@ -18,7 +20,7 @@ import {
   WEEK_47,
 } from '../helpers/publish-weeks.ts';
 import { line, trademarkRecord, writeExtract } from '../helpers/records.ts';
-import { runCli } from '../helpers/run-cli.ts';
+import { runCli, startCli } from '../helpers/run-cli.ts';
 import { useTempDirs } from '../helpers/temp-dir.ts';
 
 const tempDir = useTempDirs();
@@ -78,6 +80,32 @@ describe('tidende publish refuses', () => {
     expect(rewound.stderr).toContain('pages of published issues (en/issues/2026-47/index.html');
     expect(await readFolder(root, { withState: true })).toEqual(live);
   }, 300_000);
+
+  it('to keep the lock when stopped by SIGTERM, as a cancelled CI job is', async () => {
+    const root = join(await tempDir(), 'www');
+    const dir = await tempDir();
+    const { child, done } = startCli([
+      'publish',
+      '--target',
+      `file://${root}`,
+      '--store',
+      join(dir, 'store.duckdb'),
+      '--as-of',
+      WEEK_46,
+      '--extract',
+      SAMPLE,
+      '--bootstrap',
+      ...VERIFY,
+    ]);
+    const lock = join(root, PUBLISH_LOCK_PATH);
+    for (let waited = 0; !existsSync(lock) && waited < 60_000; waited += 50) await sleep(50);
+    expect(existsSync(lock)).toBe(true);
+    child.kill('SIGTERM');
+    const result = await done;
+    expect(result.code).toBe(143);
+    expect(result.stderr).toContain('publish: stopped by SIGTERM; releasing the lock');
+    expect(existsSync(lock)).toBe(false);
+  }, 120_000);
 
   it('to run while another publish holds the lock at the target', async () => {
     const root = join(await tempDir(), 'www');
