@@ -5,6 +5,7 @@
  */
 import { parseArgs } from 'node:util';
 import { CliError } from '../src/lib/cli-error.ts';
+import { describeStoreFault, storeFaultOf } from '../src/lib/store/store-faults.ts';
 import { type CommandArgs, type CommandOption, type CommandSpec, commands } from './commands/index.ts';
 
 const GLOBAL_OPTIONS: Record<string, CommandOption> = {
@@ -106,6 +107,14 @@ export async function main(argv: string[]): Promise<number> {
       if (debug && error.cause)
         process.stderr.write(`${String((error.cause as Error).stack ?? error.cause)}\n`);
       return error.exitCode;
+    }
+    // A full disk can strike anywhere the store or the site is written.
+    if (storeFaultOf(error) === 'disk-full') {
+      process.stderr.write(
+        `tidende ${name}: ${describeStoreFault('disk-full', 'the store or the output')}\n`,
+      );
+      if (debug) process.stderr.write(`${(error as Error).stack ?? ''}\n`);
+      return 1;
     }
     process.stderr.write(`tidende ${name}: unexpected error: ${(error as Error).message ?? String(error)}\n`);
     if (debug) process.stderr.write(`${(error as Error).stack ?? ''}\n`);

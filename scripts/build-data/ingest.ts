@@ -24,6 +24,7 @@ import { validateBatches } from '../../src/lib/ingest/validate-pool.ts';
 import { DEFAULT_MAX_LINE_BYTES, openLineReader, type RawLine } from '../../src/lib/ndjson/read-lines.ts';
 import { sqlString } from '../../src/lib/store/duckdb-types.ts';
 import type { EventStore } from '../../src/lib/store/event-store.ts';
+import { describeStoreFault, storeFaultOf } from '../../src/lib/store/store-faults.ts';
 import { recordColumnsSelectSql, recordJsonStructureSql } from '../../src/lib/store/store-schema.ts';
 import type { FieldError } from '../../src/lib/validation-errors.ts';
 import { appendQuarantineFile } from './quarantine-file.ts';
@@ -438,8 +439,13 @@ async function commitBatch(
     await connection.run('COMMIT');
     return batchId;
   } catch (error) {
-    await connection.run('ROLLBACK');
-    const reason = error instanceof Error ? error.message : String(error);
+    await connection.run('ROLLBACK').catch(() => {});
+    const fault = storeFaultOf(error);
+    const reason = fault
+      ? describeStoreFault(fault, store.path)
+      : error instanceof Error
+        ? error.message
+        : String(error);
     throw new CliError(
       `Could not write ${basename(summary.file)} to the store; nothing of it was kept: ${reason}`,
       {

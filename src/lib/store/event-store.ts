@@ -8,6 +8,7 @@ import { mkdir } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { type DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import { CliError } from '../cli-error.ts';
+import { describeStoreFault, storeFaultOf } from './store-faults.ts';
 import { STORE_SCHEMA_VERSION, storeSchemaSql } from './store-schema.ts';
 
 /** The store path used when neither `--store` nor `TIDENDE_STORE` is given. */
@@ -60,12 +61,14 @@ export async function openEventStore(path: string, options: OpenStoreOptions = {
       preserve_insertion_order: 'false',
     });
   } catch (error) {
+    const fault = storeFaultOf(error);
+    if (fault) throw new CliError(describeStoreFault(fault, absolute), { cause: error });
     const reason = error instanceof Error ? error.message : String(error);
     throw new CliError(
-      `Cannot open the event store ${absolute}: ${reason}\n` +
-        (options.readOnly
-          ? 'Ingest an extract first (tidende ingest FILE), or point --store at an existing store.'
-          : 'Is another tidende command using it?'),
+      `Cannot open the event store ${absolute}: ${reason}` +
+        (options.readOnly && !existsSync(absolute)
+          ? '\nIngest an extract first (tidende ingest FILE), or point --store at an existing store.'
+          : ''),
       { cause: error },
     );
   }
