@@ -68,14 +68,27 @@ async function gzipLines(lines: Iterable<string>): Promise<Buffer> {
 }
 
 /**
- * Parses each line of gzipped NDJSON; `onLine` gets the parsed value and the 1-based line number.
- * A file without even its first line is damaged.
+ * The most a state file may hold once decompressed: about 200 bytes a file, so room for over two
+ * million files. A gzip bomb in its place (2 MB that inflates to 2 GB) is refused, not inflated.
  */
-function forEachLine(bytes: Buffer, source: string, onLine: (value: unknown, line: number) => void): void {
+export const MAX_STATE_BYTES = 512 * 1024 * 1024;
+
+/**
+ * Parses each line of gzipped NDJSON; `onLine` gets the parsed value and the 1-based line number.
+ * A file without even its first line, or larger than {@link MAX_STATE_BYTES}, is damaged.
+ */
+function forEachLine(
+  bytes: Buffer,
+  source: string,
+  onLine: (value: unknown, line: number) => void,
+  maxBytes = MAX_STATE_BYTES,
+): void {
   let text: Buffer;
   try {
-    text = gunzipSync(bytes);
+    text = gunzipSync(bytes, { maxOutputLength: maxBytes });
   } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE')
+      throw new UnreadableDeployState(`${source} inflates to more than ${maxBytes} bytes.`);
     throw new UnreadableDeployState(`${source} is not gzip-compressed: ${(error as Error).message}`);
   }
   let start = 0;
@@ -155,22 +168,27 @@ export function manifestToBytes(manifest: DeployManifest, deployedAt: Date): Pro
  * Reads a stored manifest; `source` names it in errors.
  * @throws UnreadableDeployState when it is damaged; CliError when a newer tidende wrote it.
  */
-export function manifestFromBytes(bytes: Buffer, source: string): DeployManifest {
+export function manifestFromBytes(bytes: Buffer, source: string, maxBytes = MAX_STATE_BYTES): DeployManifest {
   const manifest: DeployManifest = new Map();
   let header = false;
-  forEachLine(bytes, source, (value, line) => {
-    if (!header) {
-      header = true;
-      return checkHeader(value, MANIFEST_FORMAT, source);
-    }
-    const entry = toEntry(value);
-    if (!entry) {
-      throw new UnreadableDeployState(
-        `${source}, line ${line}: expected {"path","sha256","bytes","contentType","cacheControl"}.`,
-      );
-    }
-    manifest.set(...entry);
-  });
+  forEachLine(
+    bytes,
+    source,
+    (value, line) => {
+      if (!header) {
+        header = true;
+        return checkHeader(value, MANIFEST_FORMAT, source);
+      }
+      const entry = toEntry(value);
+      if (!entry) {
+        throw new UnreadableDeployState(
+          `${source}, line ${line}: expected {"path","sha256","bytes","contentType","cacheControl"}.`,
+        );
+      }
+      manifest.set(...entry);
+    },
+    maxBytes,
+  );
   return manifest;
 }
 

@@ -81,6 +81,14 @@ describe('manifestToBytes(manifest, deployedAt) and manifestFromBytes(bytes, sou
     }
   });
 
+  it('refuse a manifest that inflates past the limit without inflating it all', () => {
+    // 100 MB of newlines in 100 kB: a bomb in the manifest's place.
+    const bomb = gzipSync(Buffer.alloc(100 * 1024 * 1024, 0x0a));
+    expect(bomb.length).toBeLessThan(200_000);
+    expect(() => manifestFromBytes(bomb, 'm', 1024 * 1024)).toThrow(UnreadableDeployState);
+    expect(() => manifestFromBytes(bomb, 'm', 1024 * 1024)).toThrow('m inflates to more than 1048576 bytes.');
+  });
+
   it('refuse a manifest of a newer version with a CliError', () => {
     const bytes = gzipSync('{"format":"tidende-deploy-manifest","version":2}\n');
     expect(() => manifestFromBytes(bytes, 'm')).toThrow(CliError);
