@@ -296,12 +296,14 @@ export const commands: CommandSpec[] = [
         type: 'string',
         valueName: 'DIR',
         description: "Folder of WIPO's ST.96 V6_0 XSDs (PatentLegalStatusData_V6_0.xsd and its imports).",
+        default: 'standards/st96 of the installation',
         env: 'TIDENDE_ST96_SCHEMA',
       },
       'dcat-shapes': {
         type: 'string',
         valueName: 'DIR',
         description: 'Folder of the DCAT-AP-NO SHACL shapes (DCAT-AP-NO-shacl_shapes_2.00.ttl).',
+        default: 'standards/dcat-ap-no of the installation',
         env: 'TIDENDE_DCAT_SHAPES',
       },
       bootstrap: {

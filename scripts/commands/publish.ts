@@ -17,6 +17,7 @@ import { executeDeploy, prepareDeploy } from '../../src/lib/deploy/run-deploy.ts
 import { isPreview } from '../../src/lib/gazette/issue-lock.ts';
 import { issueDueAt } from '../../src/lib/gazette/issue-week.ts';
 import { validateSt96 } from '../../src/lib/st96/validate-st96.ts';
+import { DCAT_AP_NO_SHAPES_DIR, ST96_SCHEMA_DIR } from '../../src/lib/standards/official-files.ts';
 import { requireExistingStore, resolveStorePath } from '../../src/lib/store/event-store.ts';
 import { openTarget } from './deploy.ts';
 import type { CommandArgs } from './index.ts';
@@ -38,16 +39,9 @@ async function requiredStep(...args: Parameters<typeof step>): Promise<void> {
   if (code !== 0) throw new CliError(`The ${args[0]} step ended with code ${code}; nothing was deployed.`);
 }
 
-/** A folder option read from the command line, then the environment; required. */
-function requiredDir(args: CommandArgs, option: string, env: string, what: string): string {
-  const value = stringOption(args, option) ?? process.env[env];
-  if (!value) {
-    usageError(
-      `publish verifies ${what} before anything goes out: give --${option} DIR (or ${env}).`,
-      'publish',
-    );
-  }
-  return value;
+/** A folder option read from the command line, then the environment, else the copy in standards/. */
+function standardsDirOption(args: CommandArgs, option: string, env: string, fallback: string): string {
+  return stringOption(args, option) ?? process.env[env] ?? fallback;
 }
 
 /** The ST.96 files the deploy would upload: those already published were verified when they went out. */
@@ -101,13 +95,8 @@ export async function run(args: CommandArgs): Promise<number> {
   const url = stringOption(args, 'target');
   if (!url) usageError("Say where to publish: --target file:///PATH or 'azure://ACCOUNT/$web'.", 'publish');
   const asOf = asOfOption(args, 'publish');
-  const st96Schema = requiredDir(args, 'st96-schema', 'TIDENDE_ST96_SCHEMA', 'the ST.96 XML against its XSD');
-  const dcatShapes = requiredDir(
-    args,
-    'dcat-shapes',
-    'TIDENDE_DCAT_SHAPES',
-    'the catalog against DCAT-AP-NO',
-  );
+  const st96Schema = standardsDirOption(args, 'st96-schema', 'TIDENDE_ST96_SCHEMA', ST96_SCHEMA_DIR);
+  const dcatShapes = standardsDirOption(args, 'dcat-shapes', 'TIDENDE_DCAT_SHAPES', DCAT_AP_NO_SHAPES_DIR);
   const bootstrap = Boolean(args.values.bootstrap);
   const guard = { ...deletionGuardOption(args, 'publish'), expect: bootstrap ? 'empty' : 'live' } as const;
   if (isPreview(asOf)) {

@@ -24,8 +24,8 @@ import { line, patentRecord, trademarkRecord, writeExtract } from '../helpers/re
 import { useTempDirs } from '../helpers/temp-dir.ts';
 
 const SAMPLE = 'test/fixtures/sample-small/events.ndjson';
-const ST96_SCHEMA = '../shared/st96/schema';
-const DCAT_SHAPES = '../shared/realdata/dcat-ap-no';
+const ST96_SCHEMA = 'standards/st96';
+const DCAT_SHAPES = 'standards/dcat-ap-no';
 const AS_OF = new Date('2026-11-16T12:00:00Z');
 const SITE = 'https://gazette.example.org';
 

@@ -11,14 +11,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import { PUBLISH_LOCK_PATH } from '../../src/lib/deploy/deploy-manifest.ts';
 import { readFolder } from '../helpers/deploy-site.ts';
-import {
-  expectWeeklyPublish,
-  fingerprint,
-  SAMPLE,
-  VERIFY,
-  WEEK_46,
-  WEEK_47,
-} from '../helpers/publish-weeks.ts';
+import { expectWeeklyPublish, fingerprint, SAMPLE, WEEK_46, WEEK_47 } from '../helpers/publish-weeks.ts';
 import { line, trademarkRecord, writeExtract } from '../helpers/records.ts';
 import { runCli, startCli } from '../helpers/run-cli.ts';
 import { useTempDirs } from '../helpers/temp-dir.ts';
@@ -48,7 +41,6 @@ describe('tidende publish refuses', () => {
         asOf,
         '--extract',
         extract,
-        ...VERIFY,
         ...more,
       ]);
     expect((await publish(join(dir, 'live.duckdb'), WEEK_47, SAMPLE, '--bootstrap')).code).toBe(0);
@@ -95,7 +87,6 @@ describe('tidende publish refuses', () => {
       '--extract',
       SAMPLE,
       '--bootstrap',
-      ...VERIFY,
     ]);
     const lock = join(root, PUBLISH_LOCK_PATH);
     for (let waited = 0; !existsSync(lock) && waited < 60_000; waited += 50) await sleep(50);
@@ -123,7 +114,6 @@ describe('tidende publish refuses', () => {
       '--extract',
       SAMPLE,
       '--bootstrap',
-      ...VERIFY,
     ]);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain(`Another publish to file://${root} is running`);
@@ -159,7 +149,6 @@ describe('tidende publish refuses', () => {
       '--min-coverage',
       '100',
       '--bootstrap',
-      ...VERIFY,
     ]);
     expect(result.code).toBe(1);
     expect(result.stdout).toContain('trademark TMODD: 1 events, e.g. ODD-1');

@@ -15,13 +15,13 @@ const tables = Object.fromEntries(
   Object.keys(TABLES).map((right) => [right, parseCsvObjects(read(`mappings/${right}.csv`))]),
 ) as Record<keyof typeof TABLES, Record<string, string>[]>;
 
-const st27 = JSON.parse(read('../shared/standards/st27.json')) as {
+const st27 = JSON.parse(read('standards/wipo-st27/st27.json')) as {
   events: { code: string; category: string; type: string }[];
 };
 const st27Events = new Map(st27.events.map((event) => [event.code, event]));
 
 // NIPO's real codes as the EPO lists them, space-padded to four characters.
-const realCodes = parseCsv(read('../shared/realdata/epo-legal-codes/legal_code_descriptions_202417_NO.csv'))
+const realCodes = parseCsv(read('standards/epo-legal-codes/legal_code_descriptions_202417_NO.csv'))
   .slice(1)
   .map((row) => (row[1] as string).trim());
 

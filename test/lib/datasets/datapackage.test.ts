@@ -18,7 +18,7 @@ import { useTempDirs } from '../../helpers/temp-dir.ts';
 import { FIXTURE_TABLES, fixtureRelease, measured, partFiles } from './release-fixture.ts';
 
 const tempDir = useTempDirs();
-const PROFILES = '../shared/realdata/frictionless';
+const PROFILES = 'standards/frictionless';
 
 interface Resource {
   name: string;
@@ -232,7 +232,7 @@ describe('writeDataPackage', () => {
       db.closeSync();
     }
     await copyFile(
-      '../shared/st96/samples/example_PatentLegalStatusData_V6_0.xml',
+      'test/fixtures/st96-samples/example_PatentLegalStatusData_V6_0.xml',
       join(dir, 'snapshot/patent-legal-status-0001.xml'),
     );
     const tables = FIXTURE_TABLES.filter((t) => t.name === 'rights');

@@ -18,7 +18,8 @@ import { useTempDirs } from '../../helpers/temp-dir.ts';
 import { FIXTURE_BASE_URL, FIXTURE_TABLES, fixtureRelease, measured, partFiles } from './release-fixture.ts';
 
 const tempDir = useTempDirs();
-const SHAPES = '../shared/realdata/dcat-ap-no';
+const SHAPES = 'standards/dcat-ap-no';
+const CATALOGS = 'test/fixtures/dcat-catalogs';
 const DCAT = 'http://www.w3.org/ns/dcat#';
 const DCT = 'http://purl.org/dc/terms/';
 const RDF_TYPE = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#type';
@@ -67,10 +68,10 @@ const quads = parseTurtle(catalog.turtle);
 
 describe('validateCatalog', () => {
   it('passes the valid example catalog of the DCAT-AP-NO validator and fails its invalid one', async () => {
-    const valid = await readFile(join(SHAPES, 'validator-service_valid_catalog.ttl'), 'utf8');
+    const valid = await readFile(join(CATALOGS, 'validator-service_valid_catalog.ttl'), 'utf8');
     await expectConforming(valid);
     const invalid = await validateCatalog(
-      await readFile(join(SHAPES, 'validator-service_invalid_catalog.ttl'), 'utf8'),
+      await readFile(join(CATALOGS, 'validator-service_invalid_catalog.ttl'), 'utf8'),
       SHAPES,
     );
     expect(invalid.conforms).toBe(false);
@@ -83,8 +84,8 @@ describe('validateCatalog', () => {
   });
 
   it('reads the JSON-LD example of the validator as the same graph as its Turtle', async () => {
-    const ttl = parseTurtle(await readFile(join(SHAPES, 'validator-service_valid_catalog.ttl'), 'utf8'));
-    const json = JSON.parse(await readFile(join(SHAPES, 'validator-service_valid_catalog.jsonld'), 'utf8'));
+    const ttl = parseTurtle(await readFile(join(CATALOGS, 'validator-service_valid_catalog.ttl'), 'utf8'));
+    const json = JSON.parse(await readFile(join(CATALOGS, 'validator-service_valid_catalog.jsonld'), 'utf8'));
     expect(keys(await parseJsonLd(json))).toEqual(keys(ttl));
   });
 
@@ -219,7 +220,7 @@ describe('writeCatalog', () => {
     const csv = 'right_id,right_type,application_number\r\nNO:patent:20231234,patent,20231234\r\n';
     await writeFile(join(dir, 'snapshot/rights.csv.gz'), gzipSync(csv));
     await copyFile(
-      '../shared/st96/samples/example_PatentLegalStatusData_V6_0.xml',
+      'test/fixtures/st96-samples/example_PatentLegalStatusData_V6_0.xml',
       join(dir, 'snapshot/patent-legal-status-0001.xml'),
     );
     const files = partFiles('snapshot', tables).filter((f) => f.format !== 'parquet');

@@ -42,7 +42,7 @@ describe('readMappingTables(dir, codeLists)', () => {
 
   it('maps every one of NIPO’s 61 real patent event codes', async () => {
     const real = parseCsv(
-      await readFile('../shared/realdata/epo-legal-codes/legal_code_descriptions_202417_NO.csv', 'utf8'),
+      await readFile('standards/epo-legal-codes/legal_code_descriptions_202417_NO.csv', 'utf8'),
     )
       .slice(1)
       .map((row) => (row[1] as string).trim());

@@ -16,7 +16,7 @@ import {
 import { type St96ValidationResult, validateSt96 } from '../../../src/lib/st96/validate-st96.ts';
 import { useTempDirs } from '../../helpers/temp-dir.ts';
 
-const SCHEMA_DIR = '../shared/st96/schema';
+const SCHEMA_DIR = 'standards/st96';
 const tempDir = useTempDirs();
 
 async function* fromArray<T>(items: T[]): AsyncGenerator<T> {

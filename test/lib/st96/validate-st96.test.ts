@@ -11,8 +11,8 @@ import {
 } from '../../../src/lib/st96/validate-st96.ts';
 import { useTempDirs } from '../../helpers/temp-dir.ts';
 
-const SCHEMA_DIR = '../shared/st96/schema';
-const SAMPLES = '../shared/st96/samples';
+const SCHEMA_DIR = 'standards/st96';
+const SAMPLES = 'test/fixtures/st96-samples';
 const MINIMAL = join(SAMPLES, 'minimal_PatentLegalStatusData_V6_0.xml');
 const EXAMPLE = join(SAMPLES, 'example_PatentLegalStatusData_V6_0.xml');
 const tempDir = useTempDirs();

@@ -24,7 +24,7 @@ interface SourceEntry {
   label: string;
   description: string;
 }
-const source = JSON.parse(read('../shared/standards/st27.json')) as {
+const source = JSON.parse(read('standards/wipo-st27/st27.json')) as {
   states: SourceEntry[];
   stages: SourceEntry[];
   categories: SourceEntry[];
