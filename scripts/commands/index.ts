@@ -54,6 +54,13 @@ const mappings: CommandOption = {
   default: 'mappings',
 };
 const json: CommandOption = { type: 'boolean', description: 'Print the result as JSON on stdout.' };
+const allowDeletions: CommandOption = {
+  type: 'string',
+  valueName: 'N',
+  description:
+    'Accept up to N deletions of live files on purpose (published issues and released deltas are never removed).',
+  default: `${ALLOWED_DELETION_SHARE * 100}% of the live files or ${MIN_ALLOWED_DELETIONS}, the larger`,
+};
 
 export const commands: CommandSpec[] = [
   {
@@ -234,13 +241,7 @@ export const commands: CommandSpec[] = [
         description: 'Uploads and deletions at once, 1 to 64.',
         default: '8',
       },
-      'allow-deletions': {
-        type: 'string',
-        valueName: 'N',
-        description:
-          'Accept up to N deletions of live files on purpose (published issues and released deltas are never removed).',
-        default: `${ALLOWED_DELETION_SHARE * 100}% of the live files or ${MIN_ALLOWED_DELETIONS}, the larger`,
-      },
+      'allow-deletions': allowDeletions,
       json,
     },
     load: () => import('./deploy.ts'),
@@ -311,13 +312,7 @@ export const commands: CommandSpec[] = [
         description:
           'Start a new gazette: the store may be new, and the target must be empty. Without it, the store must exist and the target hold a gazette.',
       },
-      'allow-deletions': {
-        type: 'string',
-        valueName: 'N',
-        description:
-          'Accept up to N deletions of live files on purpose (published issues and released deltas are never removed).',
-        default: `${ALLOWED_DELETION_SHARE * 100}% of the live files or ${MIN_ALLOWED_DELETIONS}, the larger`,
-      },
+      'allow-deletions': allowDeletions,
       mappings,
       store,
     },
