@@ -341,7 +341,7 @@ export async function exportDatasets(
     }
   } finally {
     await store.connection.run(
-      'DROP TABLE IF EXISTS data_issues; DROP TABLE IF EXISTS batch_floors; DROP TABLE IF EXISTS data_events; DROP TABLE IF EXISTS data_standard_events; ' +
+      'DROP TABLE IF EXISTS data_events; DROP TABLE IF EXISTS data_standard_events; ' +
         'DROP TABLE IF EXISTS right_pairs; DROP TABLE IF EXISTS event_pairs;',
     );
   }

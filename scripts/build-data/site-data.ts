@@ -141,7 +141,7 @@ async function stagePublicEvents(store: EventStore, due: string | null): Promise
     SELECT s.*, CASE WHEN s.issue <= ${dueSql} THEN s.issue END AS published_issue
     FROM event_status s
     WHERE s.release_issue <= ${dueSql}
-      AND (NOT s.suppressed OR s.event_id IN (SELECT event_id FROM published_issue_entries));
+      AND (NOT s.suppressed OR s.in_issue);
     CREATE OR REPLACE TEMP TABLE public_events AS
     SELECT p.*, sup.published_issue AS supersedes_issue, cor.event_id AS public_superseded_by,
       cor.published_issue AS superseded_by_issue

@@ -164,6 +164,10 @@ published_documents AS (
 SELECT e.* EXCLUDE (raw, documents), coalesce(d.documents, []) AS documents,
   strftime(e.publication_date, '%G-%V') AS issue, r.release_issue,
   x.event_id IS NOT NULL AS suppressed,
+  -- Whether the event stands in its gazette issue: every event with a publication date, but a
+  -- suppressed one only where an issue was locked with it.
+  e.publication_date IS NOT NULL
+    AND (x.event_id IS NULL OR e.event_id IN (SELECT event_id FROM published_issue_entries)) AS in_issue,
   CASE WHEN e.supersedes IS NOT NULL THEN 'corrections' ELSE coalesce(g.mapped_section, 'other') END AS section,
   g.* EXCLUDE (event_id, mapped_section)
 FROM events e JOIN grouped g ON g.event_id = e.event_id
@@ -182,8 +186,7 @@ SELECT issue, section, right_type, event_id, office, application_number, registr
   sha256(concat_ws('|', content_sha256, section, coalesce(label_nb, ''), coalesce(label_nn, ''),
     coalesce(label_en, ''), coalesce(legal_status::VARCHAR, ''), status_event_codes)) AS entry_sha256
 FROM event_status
-WHERE publication_date IS NOT NULL
-  AND (NOT suppressed OR event_id IN (SELECT event_id FROM published_issue_entries))
+WHERE in_issue
 UNION ALL BY NAME
 SELECT x.notice_issue AS issue, 'corrections' AS section, e.right_type, 'withdrawal:' || e.event_id AS event_id,
   e.office, e.application_number, e.registration_number, e.national_code,
