@@ -34,9 +34,14 @@ describe('acquirePublishLock(target)', () => {
     const root = await tempDir();
     const target = fileTarget(root, `file://${root}`);
     const old = new Date(Date.now() - 7 * 3_600_000).toISOString();
-    (await acquirePublishLock(target, { now: () => new Date(old) })) satisfies () => Promise<void>;
+    const died = await acquirePublishLock(target, { now: () => new Date(old) });
     const release = await acquirePublishLock(target);
-    expect(JSON.parse(await readFile(join(root, PUBLISH_LOCK_PATH), 'utf8')).startedAt).not.toBe(old);
+    const lock = join(root, PUBLISH_LOCK_PATH);
+    expect(JSON.parse(await readFile(lock, 'utf8')).startedAt).not.toBe(old);
+    // The publish that was taken for dead leaves the new holder's lock alone.
+    await died();
+    expect(existsSync(lock)).toBe(true);
     await release();
+    expect(existsSync(lock)).toBe(false);
   });
 });
