@@ -1,20 +1,34 @@
 /**
  * Site stage: renders the gazette website with Astro from the exported site data, copies the
- * documents the pages show, and indexes the result for search (Pagefind, one index per language,
- * and the number lookup that takes a typed application or registration number to its page).
+ * documents the pages show, puts the open datasets under `/data/`, removes every file no stage
+ * made, and indexes the result for search (Pagefind, one index per language, and the number lookup
+ * that takes a typed application or registration number to its page).
  * A rebuild into the same folder renders only the pages whose data changed and leaves the others
  * in place (src/lib/site/astro-render.ts); Astro's cache for it is kept beside the site data.
+ * Because the folder is kept (and may come from a cache anyone could have written to), it must
+ * hold exactly what this build made: the deploy uploads whatever it holds, and the search index
+ * reads every page in it. So before the search index is written, each file is checked against the
+ * stages that own it (src/lib/site/stray-files.ts): Astro's files, the documents, and the folders
+ * of the open data (`data/`), the search bundles and the number index, each of which its stage
+ * keeps exact itself; any other file is removed, and reported.
  */
-import { copyFile, mkdir, readdir, readFile, stat } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { copyFile, lstat, mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CliError } from '../../src/lib/cli-error.ts';
+import { forEachConcurrently } from '../../src/lib/for-each-concurrently.ts';
 import { renderWithAstro } from '../../src/lib/site/astro-render.ts';
 import { writeNumberIndex } from '../../src/lib/site/number-index.ts';
+import { NUMBER_INDEX_DIR } from '../../src/lib/site/number-key.ts';
 import { archivePages } from '../../src/lib/site/search-archive.ts';
+import { isBundleDir } from '../../src/lib/site/search-bundles.ts';
 import { indexSite } from '../../src/lib/site/search-index.ts';
 import { siteDataReader } from '../../src/lib/site/site-data.ts';
 import { type StageTiming, timeStage } from '../../src/lib/site/stage-timings.ts';
+import { describeRemoved, removeStrayFiles } from '../../src/lib/site/stray-files.ts';
+import { DATA_IN_SITE_DIR, syncDataIntoSite } from './data-into-site.ts';
 import type { DocumentSource } from './site-data.ts';
 
 /** The project root, where astro.config.mjs is. */
@@ -25,6 +39,8 @@ export interface RenderSiteOptions {
   outDir: string;
   /** Folder of the site data (from exportSiteData). */
   siteDataDir: string;
+  /** Folder of the open datasets (from exportDatasets), put under the site's `/data/`. */
+  dataDir: string;
   /** Absolute URL the site is served at, for feeds and the sitemap. */
   siteUrl: string;
   /** Where each stage's time is appended (see stage-timings.ts). */
@@ -39,35 +55,83 @@ async function countPages(dir: string): Promise<number> {
   return pages;
 }
 
-/** Copies each document to its href under the site, unless an identical-size copy is there. */
-async function copyDocuments(siteDataDir: string, outDir: string): Promise<number> {
+/** Documents checked or copied at once. */
+const CONCURRENT_DOCUMENTS = 16;
+
+/** SHA-256 of a file's bytes, hex, read as a stream. */
+async function fileSha256(path: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(path)) hash.update(chunk);
+  return hash.digest('hex');
+}
+
+/**
+ * Copies each document to its href under the site, unless the file there already holds its bytes
+ * (a file of the same size whose SHA-256 is the document's: the document store names each file by
+ * its SHA-256, document-store.ts). Returns how many were copied and the hrefs, as paths inside the
+ * site.
+ */
+async function copyDocuments(
+  siteDataDir: string,
+  outDir: string,
+): Promise<{ copied: number; hrefs: string[] }> {
   const documents = JSON.parse(
     await readFile(join(siteDataDir, 'documents.json'), 'utf8'),
   ) as DocumentSource[];
+  const site = resolve(outDir);
+  const hrefs: string[] = [];
   let copied = 0;
-  for (const { href, source } of documents) {
-    const target = resolve(outDir, href);
-    if (!target.startsWith(resolve(outDir))) continue; // an href may not point outside the site
-    const [from, to] = await Promise.all([stat(source).catch(() => null), stat(target).catch(() => null)]);
+  await forEachConcurrently(documents, CONCURRENT_DOCUMENTS, async ({ href, source }) => {
+    const target = resolve(site, href);
+    if (!target.startsWith(site + sep)) return; // an href may not point outside the site
+    hrefs.push(relative(site, target).split(sep).join('/'));
+    const [from, to] = await Promise.all([stat(source).catch(() => null), lstat(target).catch(() => null)]);
     if (!from)
       throw new CliError(`Document ${href} is missing: expected it at ${source}, beside its extract.`);
-    if (to && to.size === from.size) continue;
+    if (to?.isFile() && to.size === from.size && (await fileSha256(target)) === basename(source)) return;
+    // Whatever is there goes first: a link would have the copy written where it leads.
+    if (to) await rm(target, { recursive: true, force: true });
     await mkdir(dirname(target), { recursive: true });
     await copyFile(source, target);
     copied++;
-  }
-  return copied;
+  });
+  return { copied, hrefs };
 }
 
-/** Renders the site into `outDir`; returns the number of HTML pages and documents copied. */
-export async function renderSite(
-  options: RenderSiteOptions,
-): Promise<{ pages: number; documents: number; indexed: number }> {
+/**
+ * Whether a path inside the site (a file, or a folder with a trailing slash) belongs to a stage
+ * that keeps it exact itself: the open data, the search bundles, the number index.
+ */
+function ownedByItsStage(path: string): boolean {
+  return (
+    path === DATA_IN_SITE_DIR ||
+    path === NUMBER_INDEX_DIR ||
+    (/^[^/]+\/$/.test(path) && isBundleDir(path.slice(0, -1)))
+  );
+}
+
+/** What {@link renderSite} did. */
+export interface RenderSiteSummary {
+  /** HTML pages in the site. */
+  pages: number;
+  /** Documents copied (the others were there already). */
+  documents: number;
+  /** Pages indexed for search. */
+  indexed: number;
+  /** Files of the open data under `/data/`. */
+  dataFiles: number;
+}
+
+/**
+ * Renders the site into `outDir`, copies the documents and the open data into it, removes what no
+ * stage made, and indexes it for search (see the module comment).
+ */
+export async function renderSite(options: RenderSiteOptions): Promise<RenderSiteSummary> {
   // The pages read their data and the site URL from the environment (see astro.config.mjs).
   process.env.TIDENDE_SITE_DATA = resolve(options.siteDataDir);
   process.env.TIDENDE_SITE_URL = options.siteUrl;
   const timings = options.timings ?? [];
-  await timeStage(
+  const rendered = await timeStage(
     timings,
     'astro render',
     async () => {
@@ -88,7 +152,22 @@ export async function renderSite(
     timings,
     'documents',
     () => copyDocuments(options.siteDataDir, options.outDir),
-    (n) => `${n} copied`,
+    (d) => `${d.copied} copied`,
+  );
+  // After rendering: a full Astro build empties the output folder first.
+  const data = await timeStage(
+    timings,
+    'open data into site',
+    () => syncDataIntoSite(options.dataDir, options.outDir),
+    (d) => `${d.files} files${d.removed.length > 0 ? `, ${describeRemoved(d.removed)}` : ''}`,
+  );
+  // Before the search index, which would index any page it finds.
+  const owned = new Set([...rendered.files, ...documents.hrefs]);
+  await timeStage(
+    timings,
+    'stray files',
+    () => removeStrayFiles(options.outDir, (path) => owned.has(path) || ownedByItsStage(path)),
+    describeRemoved,
   );
   const site = await siteDataReader(options.siteDataDir).site();
   const search = await timeStage(
@@ -97,7 +176,8 @@ export async function renderSite(
     () => indexSite(options.outDir, { archivePages: archivePages(site) }),
     (s) =>
       `${s.pages} pages read, ${s.indexed} indexed in ${s.bundles.length} bundles ` +
-      `(${s.bundles.filter((b) => b.reused).length} kept, their pages unchanged)`,
+      `(${s.bundles.filter((b) => b.reused).length} kept, their pages unchanged)` +
+      (s.strayFiles.length > 0 ? `; stray files in kept bundles: ${describeRemoved(s.strayFiles)}` : ''),
   );
   await timeStage(
     timings,
@@ -105,5 +185,10 @@ export async function renderSite(
     async () => writeNumberIndex(options.outDir, await siteDataReader(options.siteDataDir).rightsIndex()),
     (n) => `${n.numbers} numbers`,
   );
-  return { pages: await countPages(options.outDir), documents, indexed: search.indexed };
+  return {
+    pages: await countPages(options.outDir),
+    documents: documents.copied,
+    indexed: search.indexed,
+    dataFiles: data.files,
+  };
 }

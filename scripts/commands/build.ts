@@ -2,7 +2,8 @@
  * `tidende build --out DIR [--as-of DATETIME]`: builds the gazette website, its search index and
  * the open datasets from the store: checks and loads the mapping tables, locks the issues
  * published by as-of (and fails if a published issue would change), exports the site data and the
- * datasets, renders the site and puts the datasets under its `/data/`.
+ * datasets, and renders the site with the datasets under its `/data/` (scripts/build-data/site.ts),
+ * removing from the output folder every file this build did not make.
  */
 import { copyFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
@@ -14,7 +15,6 @@ import { loadMappingRows } from '../../src/lib/mappings/load-mapping-rows.ts';
 import { formatStageTimings, type StageTiming, timeStage } from '../../src/lib/site/stage-timings.ts';
 import { loadCodeLists } from '../../src/lib/standards/code-lists.ts';
 import { openEventStore, requireExistingStore, resolveStorePath } from '../../src/lib/store/event-store.ts';
-import { syncDataIntoSite } from '../build-data/data-into-site.ts';
 import { exportDatasets, RELEASE_FILE } from '../build-data/datasets.ts';
 import { renderSite } from '../build-data/site.ts';
 import { exportSiteData } from '../build-data/site-data.ts';
@@ -70,19 +70,12 @@ export async function run(args: CommandArgs): Promise<number> {
   }
   // The data page lists the release's files, sizes and hashes.
   await copyFile(join(dataDir, RELEASE_FILE), join(siteDataDir, SITE_DATA_RELEASE_FILE));
-  const rendered = await renderSite({ outDir, siteDataDir, siteUrl, timings });
-  // After rendering: a full Astro build empties the output folder first.
-  const data = await timeStage(
-    timings,
-    'open data into site',
-    () => syncDataIntoSite(dataDir, outDir),
-    (d) => `${d.files} files`,
-  );
+  const rendered = await renderSite({ outDir, siteDataDir, dataDir, siteUrl, timings });
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   process.stdout.write(
     `build ${outDir}: as of ${asOf.toISOString()}, latest issue ${exported.dueIssue ?? '(none yet)'}; ` +
       `${exported.issues} issues (${locked.preview ? 'a preview: as-of is later than now, nothing locked' : `${locked.newlyLocked.length} newly locked`}), ${exported.rights} rights, ` +
-      `${rendered.pages} pages (${rendered.indexed} indexed for search), ${rendered.documents} documents copied, ${data.files} data files; ${seconds} s\n` +
+      `${rendered.pages} pages (${rendered.indexed} indexed for search), ${rendered.documents} documents copied, ${rendered.dataFiles} data files; ${seconds} s\n` +
       `${formatStageTimings(timings).join('\n')}\n`,
   );
   return 0;

@@ -81,9 +81,10 @@ describe('tidende build', () => {
       'open data export',
       'astro render',
       'documents',
+      'open data into site',
+      'stray files',
       'search index',
       'number index',
-      'open data into site',
     ]);
     for (const path of [
       'index.html',

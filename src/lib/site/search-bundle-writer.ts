@@ -9,12 +9,13 @@
  * rejects with "Pagefind backend closed" or never settles the calls waiting for it; the worker
  * then runs out of work and exits without a word. search-index.ts reports both alike.
  */
-import { readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import * as pagefind from 'pagefind';
 import { forEachConcurrently } from '../for-each-concurrently.ts';
 import type { PlannedBundle } from './search-bundle-plan.ts';
+import { BUNDLE_KEY_FILE } from './search-bundles.ts';
 
 /** What the worker is given. */
 export interface BundleJob {
@@ -29,6 +30,8 @@ export interface BundleJob {
 export interface BundleKey {
   key: string;
   pages: number;
+  /** The files Pagefind wrote, as paths inside the bundle's folder with `/` (not this file itself). */
+  files: string[];
 }
 
 /** What the worker posts when it is done; `stopped`: Pagefind's process died. */
@@ -48,7 +51,7 @@ function assertPagefindResponse(response: { errors: string[] }, step: string, di
 
 /**
  * Indexes the bundle's pages and writes the bundle, replacing the one at its folder once complete
- * (with `bundle-key.json` written last).
+ * (with `bundle-key.json`, which lists the files Pagefind wrote, written last).
  */
 async function writeBundle({ dir, bundle, key }: BundleJob): Promise<void> {
   const target = join(dir, bundle.dir);
@@ -64,8 +67,12 @@ async function writeBundle({ dir, bundle, key }: BundleJob): Promise<void> {
     });
     await rm(partial, { recursive: true, force: true });
     assertPagefindResponse(await index.writeFiles({ outputPath: partial }), 'write the index', dir);
-    const kept: BundleKey = { key, pages: bundle.pages.length };
-    await writeFile(join(partial, 'bundle-key.json'), JSON.stringify(kept));
+    const files = (await readdir(partial, { recursive: true, withFileTypes: true }))
+      .filter((entry) => entry.isFile())
+      .map((entry) => relative(partial, join(entry.parentPath, entry.name)).split(sep).join('/'))
+      .sort();
+    const kept: BundleKey = { key, pages: bundle.pages.length, files };
+    await writeFile(join(partial, BUNDLE_KEY_FILE), JSON.stringify(kept));
     await rm(target, { recursive: true, force: true });
     await rename(partial, target);
   } finally {

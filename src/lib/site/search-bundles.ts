@@ -26,6 +26,8 @@ export const MAIN_BUNDLE_DIR = 'pagefind';
 export const ARCHIVE_BUNDLE_DIR = 'pagefind-archive';
 /** The list of bundles to merge, in `pagefind/`. */
 export const BUNDLE_LIST_FILE = 'bundles.json';
+/** In each bundle: what it was written from and the files it holds (search-index.ts). */
+export const BUNDLE_KEY_FILE = 'bundle-key.json';
 
 /** `pagefind/bundles.json`, which the search page reads before searching. */
 export interface BundleList {

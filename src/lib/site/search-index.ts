@@ -50,8 +50,14 @@
  * of its own (search-bundle-writer.ts), as many at once as there are cores and memory. Pagefind
  * cannot update an index, but a bundle whose pages did not change need not be written again:
  * each bundle keeps `bundle-key.json`, a hash of its pages' paths and HTML and of Pagefind's
- * version, and is indexed again only when that changed. Past years' issues, which are locked,
- * are a bundle of their own for that reason.
+ * version, and the list of the files Pagefind wrote, and is indexed again only when that hash
+ * changed. Past years' issues, which are locked, are a bundle of their own for that reason.
+ *
+ * The site folder is kept between builds, so a kept bundle's folder is made to hold just what its
+ * bundle was written with: other files in it (planted, or left by another build) are removed, and
+ * a bundle missing one of its files, or whose `bundle-key.json` lists none, is written again.
+ * Folders of bundles the site no longer has, and the partial folders (`pagefind.partial-…`) of a
+ * build that was stopped while writing, are removed.
  *
  * Pages without `data-pagefind-body` are read (for the count) but not sent to Pagefind.
  */
@@ -68,7 +74,14 @@ import {
   planBundles,
 } from './search-bundle-plan.ts';
 import type { BundleJob, BundleKey, BundleResult } from './search-bundle-writer.ts';
-import { BUNDLE_LIST_FILE, type BundleList, isBundleDir, MAIN_BUNDLE_DIR } from './search-bundles.ts';
+import {
+  BUNDLE_KEY_FILE,
+  BUNDLE_LIST_FILE,
+  type BundleList,
+  isBundleDir,
+  MAIN_BUNDLE_DIR,
+} from './search-bundles.ts';
+import { removeStrayFiles } from './stray-files.ts';
 
 /** A bundle of the index as this build left it. */
 export interface SearchBundleSummary {
@@ -89,6 +102,8 @@ export interface SearchIndexSummary {
   /** The languages indexed, one index each (per bundle), e.g. `['en', 'nb', 'nn']`. */
   languages: string[];
   bundles: SearchBundleSummary[];
+  /** Files removed from kept bundles, not among those they were written with (`pagefind/x.js`), sorted. */
+  strayFiles: string[];
 }
 
 export interface SearchIndexOptions {
@@ -152,13 +167,36 @@ function bundleKey(bundle: PlannedBundle, hashes: ReadonlyMap<string, string>, v
   return hash.digest('hex');
 }
 
-/** The key a bundle was written with; none when it is missing or unreadable (it is then written again). */
+/**
+ * The key a bundle was written with; none when it is missing, unreadable or lists no files (the
+ * bundle is then written again).
+ */
 async function keptKey(bundleDir: string): Promise<BundleKey | null> {
   try {
-    return JSON.parse(await readFile(join(bundleDir, 'bundle-key.json'), 'utf8')) as BundleKey;
+    const kept = JSON.parse(await readFile(join(bundleDir, BUNDLE_KEY_FILE), 'utf8')) as Partial<BundleKey>;
+    const listed = Array.isArray(kept.files) && kept.files.every((file) => typeof file === 'string');
+    return typeof kept.key === 'string' && listed ? (kept as BundleKey) : null;
   } catch {
     return null;
   }
+}
+
+/**
+ * Makes a kept bundle's folder hold just the files it was written with (and its key; the main
+ * bundle also the list of bundles, written after): removes the others, and returns them as paths
+ * inside the site; null when one of its files is missing, so that it must be written again.
+ */
+async function tidyKeptBundle(dir: string, bundleDir: string, kept: BundleKey): Promise<string[] | null> {
+  const own = new Set([...kept.files, BUNDLE_KEY_FILE]);
+  if (bundleDir === MAIN_BUNDLE_DIR) own.add(BUNDLE_LIST_FILE);
+  const present = new Set<string>();
+  const removed = await removeStrayFiles(join(dir, bundleDir), (path) => {
+    if (!own.has(path)) return false;
+    present.add(path);
+    return true;
+  });
+  if (kept.files.some((file) => !present.has(file))) return null;
+  return removed.map((path) => `${bundleDir}/${path}`);
 }
 
 /** The error when Pagefind's process died while it indexed `job`'s bundle. */
@@ -193,7 +231,8 @@ function writeBundle(job: BundleJob): Promise<void> {
 
 /**
  * Indexes the built site in `outDir` and writes its Pagefind bundles (see the module comment),
- * each replaced only once its new one is complete; bundles the site no longer has are removed.
+ * each replaced only once its new one is complete; stray files in kept bundles, bundles the site
+ * no longer has and partial bundles of a stopped build are removed.
  *
  * @example
  * const { indexed, bundles } = await indexSite('dist');
@@ -215,14 +254,17 @@ export async function indexSite(
   );
   const version = await PAGEFIND_VERSION;
   const bundles: SearchBundleSummary[] = [];
+  const strayFiles: string[] = [];
   await forEachConcurrently(
     planned,
     options.concurrentBundles ?? defaultConcurrentBundles(options.maxBundlePages),
     async (bundle, i) => {
       const key = bundleKey(bundle, hashes, version);
-      const reused = (await keptKey(join(dir, bundle.dir)))?.key === key;
-      if (!reused) await writeBundle({ dir, bundle, key });
-      bundles[i] = { dir: bundle.dir, pages: bundle.pages.length, reused };
+      const kept = await keptKey(join(dir, bundle.dir));
+      const removed = kept?.key === key ? await tidyKeptBundle(dir, bundle.dir, kept) : null;
+      if (removed) strayFiles.push(...removed);
+      else await writeBundle({ dir, bundle, key });
+      bundles[i] = { dir: bundle.dir, pages: bundle.pages.length, reused: removed !== null };
     },
   );
   const languages = new Set<string>();
@@ -243,5 +285,11 @@ export async function indexSite(
       await rm(join(dir, entry.name), { recursive: true, force: true });
     }
   }
-  return { pages: pages.length, indexed: hashes.size, languages: [...languages].sort(), bundles };
+  return {
+    pages: pages.length,
+    indexed: hashes.size,
+    languages: [...languages].sort(),
+    bundles,
+    strayFiles: strayFiles.sort(),
+  };
 }

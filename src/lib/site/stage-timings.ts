@@ -1,7 +1,7 @@
 /**
- * Time spent per stage of a build (mappings and lock, site data export, Astro, documents, search
- * index, number index), so that `tidende build` can say where its time went: one line per stage
- * in its summary, and the benchmark reads them back.
+ * Time spent per stage of a build (mappings and lock, site data export, Astro, documents, stray
+ * files, search index, number index, …), so that `tidende build` can say where its time went: one
+ * line per stage in its summary, and the benchmark reads them back.
  */
 
 /** One stage's time, with a few words on what it did. */

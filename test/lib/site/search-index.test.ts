@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { access, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { access, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -8,6 +8,11 @@ import { defaultConcurrentBundles, indexSite } from '../../../src/lib/site/searc
 import { useTempDirs } from '../../helpers/temp-dir.ts';
 
 const tempDir = useTempDirs();
+const exists = (path: string) =>
+  access(path).then(
+    () => true,
+    () => false,
+  );
 
 async function page(dir: string, path: string, html: string) {
   await mkdir(join(dir, path), { recursive: true });
@@ -46,6 +51,7 @@ describe('indexSite(outDir)', () => {
       indexed: 3,
       languages: ['en', 'nb', 'nn'],
       bundles: [{ dir: 'pagefind', pages: 3, reused: false }],
+      strayFiles: [],
     });
     expect(await pageCounts(join(dir, 'pagefind'))).toEqual({ en: 1, nb: 1, nn: 1 });
     expect(JSON.parse(await readFile(join(dir, 'pagefind', 'bundles.json'), 'utf8'))).toEqual({ merge: [] });
@@ -100,6 +106,35 @@ describe('indexSite(outDir, { archivePages, maxBundlePages })', () => {
     // A bundle that a stopped build left half written, without its key, is written again.
     await writeFile(join(dir, 'pagefind-3', 'bundle-key.json'), '{');
     expect((await indexSite(dir, options)).bundles.map((b) => b.reused)).toEqual([true, true, true, false]);
+
+    // A kept bundle holds just the files it was written with: others put there go, and the main
+    // bundle keeps its list of bundles.
+    await writeFile(join(dir, 'pagefind', 'evil.js'), 'alert(1)');
+    await writeFile(join(dir, 'pagefind-2', 'fragment', 'en_evil.pf_fragment'), 'x');
+    const tidied = await indexSite(dir, options);
+    expect(tidied.bundles.map((b) => b.reused)).toEqual([true, true, true, true]);
+    expect(tidied.strayFiles).toEqual(['pagefind-2/fragment/en_evil.pf_fragment', 'pagefind/evil.js']);
+    expect(await exists(join(dir, 'pagefind', 'evil.js'))).toBe(false);
+    expect(await exists(join(dir, 'pagefind', 'bundles.json'))).toBe(true);
+    const key = JSON.parse(await readFile(join(dir, 'pagefind-2', 'bundle-key.json'), 'utf8'));
+    expect(key.files).toContain('pagefind-entry.json');
+    expect(key.files).toContain('pagefind.js');
+    expect(key.files).not.toContain('bundle-key.json');
+
+    // A bundle missing one of its files, or whose key lists none (an earlier version's), is
+    // written again; a partial bundle a stopped build left is removed.
+    await rm(join(dir, 'pagefind-2', 'pagefind-entry.json'));
+    const { files: _, ...unlisted } = JSON.parse(
+      await readFile(join(dir, 'pagefind-3', 'bundle-key.json'), 'utf8'),
+    );
+    await writeFile(join(dir, 'pagefind-3', 'bundle-key.json'), JSON.stringify(unlisted));
+    await mkdir(join(dir, 'pagefind-2.partial-12345'));
+    await writeFile(join(dir, 'pagefind-2.partial-12345', 'pagefind.js'), '');
+    const again = await indexSite(dir, options);
+    expect(again.bundles.map((b) => b.reused)).toEqual([true, true, false, false]);
+    expect(again.strayFiles).toEqual([]);
+    expect(await exists(join(dir, 'pagefind-2', 'pagefind-entry.json'))).toBe(true);
+    expect(await bundleDirs(dir)).toEqual(['pagefind', 'pagefind-2', 'pagefind-3', 'pagefind-archive']);
 
     // Larger bundles, no archive: one bundle, and the others are gone.
     const one = await indexSite(dir, { maxBundlePages: 100 });
