@@ -10,15 +10,18 @@ import { join } from 'node:path';
 import { CliError, usageError } from '../../src/lib/cli-error.ts';
 import { CATALOG_TURTLE } from '../../src/lib/datasets/dcat-catalog.ts';
 import { validateCatalog } from '../../src/lib/datasets/validate-catalog.ts';
+import { MANIFEST_PATH } from '../../src/lib/deploy/deploy-manifest.ts';
 import type { DeployPlan } from '../../src/lib/deploy/deploy-plan.ts';
 import { formatSummary } from '../../src/lib/deploy/deploy-report.ts';
+import type { DeployTarget } from '../../src/lib/deploy/deploy-target.ts';
+import { readLiveIssues, writeLiveIssues } from '../../src/lib/deploy/live-issues.ts';
 import { acquirePublishLock } from '../../src/lib/deploy/publish-lock.ts';
 import { executeDeploy, prepareDeploy } from '../../src/lib/deploy/run-deploy.ts';
-import { isPreview } from '../../src/lib/gazette/issue-lock.ts';
+import { isPreview, type LockedIssue, lockedIssues } from '../../src/lib/gazette/issue-lock.ts';
 import { issueDueAt } from '../../src/lib/gazette/issue-week.ts';
 import { validateSt96 } from '../../src/lib/st96/validate-st96.ts';
 import { DCAT_AP_NO_SHAPES_DIR, ST96_SCHEMA_DIR } from '../../src/lib/standards/official-files.ts';
-import { requireExistingStore, resolveStorePath } from '../../src/lib/store/event-store.ts';
+import { openEventStore, requireExistingStore, resolveStorePath } from '../../src/lib/store/event-store.ts';
 import { openTarget } from './deploy.ts';
 import type { CommandArgs } from './index.ts';
 import { asOfOption, deletionGuardOption, stringOption } from './parse-options.ts';
@@ -91,6 +94,57 @@ async function verify(outDir: string, plan: DeployPlan, st96Schema: string, dcat
   );
 }
 
+/** The issues locked in the store at `path`; none when there is no store yet. */
+async function storeLocks(path: string): Promise<LockedIssue[]> {
+  const store = await openEventStore(path, { readOnly: true });
+  try {
+    return await lockedIssues(store);
+  } finally {
+    store.closeSync();
+  }
+}
+
+/**
+ * Checks, before anything is built, that this store may publish to `target`: the target is a
+ * witness of the issues it published (live-issues.ts), and the store must hold every one of them
+ * as it was published, and `due` must not be earlier than the latest of them. A new gazette
+ * (`bootstrap`) starts only at a target that holds none.
+ */
+async function checkAgainstLive(target: DeployTarget, storePath: string, due: string, bootstrap: boolean) {
+  const live = await readLiveIssues(target);
+  const deployed = (await target.read(MANIFEST_PATH)) !== null;
+  if (bootstrap) {
+    if (deployed || live !== null)
+      throw new CliError(
+        `--bootstrap starts a new gazette, but ${target.url} already holds one${live?.latest ? ` (latest issue ${live.latest})` : ''}. ` +
+          'Publish to it without --bootstrap, with the event store that published it. Nothing was changed.',
+      );
+    return;
+  }
+  if (!deployed)
+    throw new CliError(
+      `${target.url} holds no gazette that Tidende published. To start a new one there, run with --bootstrap. Nothing was changed.`,
+    );
+  if (live === null) {
+    process.stderr.write(
+      `publish: ${target.url} records no live issues yet (an earlier version published it); this publish records them.\n`,
+    );
+    return;
+  }
+  if (live.latest !== undefined && due < live.latest)
+    throw new CliError(
+      `As of then, issue ${due} would be the latest due, but issue ${live.latest} is already live at ${target.url}: ` +
+        'publishing would take the gazette back and remove published issues. Publish as of now (leave out --as-of). Nothing was changed.',
+    );
+  const problems = live.problemsWith(await storeLocks(storePath));
+  if (problems.length > 0)
+    throw new CliError(
+      `Refused to publish to ${target.url} with the event store ${storePath}: ${problems.join('; ')}. ` +
+        'This store did not publish what is live there: a new store, one restored from an older backup, or one that lost its ' +
+        'locks would publish another history over it. Restore the store that published them (see "Operations" in the README). Nothing was changed.',
+    );
+}
+
 export async function run(args: CommandArgs): Promise<number> {
   const url = stringOption(args, 'target');
   if (!url) usageError("Say where to publish: --target file:///PATH or 'azure://ACCOUNT/$web'.", 'publish');
@@ -114,11 +168,13 @@ export async function run(args: CommandArgs): Promise<number> {
   const started = performance.now();
 
   const target = await openTarget(url);
-  const release = await acquirePublishLock(target);
+  const lock = await acquirePublishLock(target);
   try {
+    const due = issueDueAt(asOf);
     process.stdout.write(
-      `publish to ${target.url} as of ${asOf.toISOString()}: issue ${issueDueAt(asOf)} is the latest due\n`,
+      `publish to ${target.url} as of ${asOf.toISOString()}: issue ${due} is the latest due\n`,
     );
+    await checkAgainstLive(target, storePath, due, bootstrap);
     if (extracts.length > 0) {
       const code = await step('ingest', () => import('./ingest.ts'), {
         values: { store: storePath },
@@ -143,12 +199,15 @@ export async function run(args: CommandArgs): Promise<number> {
     process.stdout.write('\n== verify and deploy\n');
     const plan = await prepareDeploy(outDir, target, { guard });
     await verify(outDir, plan, st96Schema, dcatShapes);
+    await lock.confirm();
     const summary = await executeDeploy(plan, target);
+    // Once the issues are out, the target witnesses them for the next publish.
+    await writeLiveIssues(target, await storeLocks(storePath));
     process.stdout.write(formatSummary(summary, outDir));
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     process.stdout.write(`published ${outDir} to ${target.url} in ${seconds} s\n`);
   } finally {
-    await release();
+    await lock.release();
   }
   return 0;
 }

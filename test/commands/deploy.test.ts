@@ -6,6 +6,7 @@
  */
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
+import { writeFile } from 'node:fs/promises';
 import { get } from 'node:http';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
@@ -109,7 +110,13 @@ function getRaw(url: string): Promise<Buffer> {
 interface TargetKind {
   name: string;
   /** A fresh, empty target. */
-  fresh(): Promise<{ url: string; env: NodeJS.ProcessEnv; files(): Promise<SiteFiles> }>;
+  fresh(): Promise<{
+    url: string;
+    env: NodeJS.ProcessEnv;
+    files(): Promise<SiteFiles>;
+    /** Changes a file at the target behind the deploy's back. */
+    overwrite(path: string, data: Buffer): Promise<void>;
+  }>;
 }
 
 let azurite: Azurite | undefined;
@@ -123,6 +130,7 @@ const fileKind: TargetKind = {
       url: `file://${root}`,
       env: {},
       files: () => readFolder(root).catch(() => new Map()),
+      overwrite: (path, data) => writeFile(join(root, path), data),
     };
   },
 };
@@ -135,6 +143,9 @@ const azureKind: TargetKind = {
     return {
       url: 'azure://devstoreaccount1/$web',
       env: { AZURE_STORAGE_CONNECTION_STRING: azurite?.connectionString },
+      async overwrite(path, data) {
+        await container.getBlockBlobClient(path).uploadData(data);
+      },
       async files() {
         const names: string[] = [];
         for await (const blob of container.listBlobsFlat()) {
@@ -187,8 +198,8 @@ const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex
  */
 async function expectManifestTruthful(url: string, env: NodeJS.ProcessEnv, files: SiteFiles) {
   const target = await openTarget(url, env);
-  const manifest = manifestFromBytes((await target.read(MANIFEST_PATH)) as Buffer, MANIFEST_PATH);
-  const pendingBytes = await target.read(PENDING_PATH);
+  const manifest = manifestFromBytes((await target.read(MANIFEST_PATH))?.data as Buffer, MANIFEST_PATH);
+  const pendingBytes = (await target.read(PENDING_PATH))?.data;
   const pending = pendingBytes ? pendingFromBytes(pendingBytes, PENDING_PATH) : new Set<string>();
   for (const [path, entry] of manifest) {
     if (pending.has(path)) continue;
@@ -198,6 +209,19 @@ async function expectManifestTruthful(url: string, env: NodeJS.ProcessEnv, files
 }
 
 describe.each([fileKind, azureKind])('tidende deploy to $name', (kind) => {
+  it('uploads again a file changed at the target without changing its size', async () => {
+    const { v1 } = await writeVersions();
+    const { url, env, files, overwrite } = await kind.fresh();
+    await deployInProcess(v1, url, env);
+    const path = 'about/index.html';
+    const original = V1.get(path) as Buffer;
+    await new Promise((done) => setTimeout(done, 5));
+    await overwrite(path, Buffer.alloc(original.length, 'x'));
+    const again = await deployInProcess(v1, url, env);
+    expect(again).toMatchObject({ uploaded: 1, unchanged: V1.size - 1 });
+    expect((await files()).get(path)).toEqual(original);
+  });
+
   it('uploads everything first, nothing the second time, and only what changed a week later', async () => {
     const { v1, v2 } = await writeVersions();
     const { url, env, files } = await kind.fresh();

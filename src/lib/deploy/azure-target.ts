@@ -17,7 +17,7 @@
 import { BlobServiceClient, type BlobServiceClientOptions, type ContainerClient } from '@azure/storage-blob';
 import { CliError } from '../cli-error.ts';
 import type { ContentHeaders } from './content-headers.ts';
-import type { DeployTarget, TargetFile, UploadSource } from './deploy-target.ts';
+import type { DeployTarget, FileVersion, TargetFile, UploadSource, VersionedFile } from './deploy-target.ts';
 import { isTransientError } from './retry.ts';
 
 /** The environment variables read for credentials, in order. */
@@ -30,6 +30,8 @@ const CLIENT_OPTIONS: BlobServiceClientOptions = {
 
 const CREDENTIAL_HELP =
   'Set AZURE_STORAGE_CONNECTION_STRING (the account\'s connection string) or AZURE_STORAGE_SAS_TOKEN (a SAS token with read, add, create, write, delete and list permissions on the container), or sign in for DefaultAzureCredential (in CI: azure/login with OIDC; locally: az login) with the role "Storage Blob Data Contributor".';
+
+const unquoted = (etag: string) => etag.replace(/^"(.*)"$/, '$1');
 
 interface AzureTargetSpec {
   url: string;
@@ -192,62 +194,95 @@ export async function azureTarget(
           cacheControl: p.cacheControl ?? '',
         };
         if (p.contentEncoding) headers.contentEncoding = p.contentEncoding;
-        yield { path: blob.name, bytes: p.contentLength ?? 0, headers };
+        yield { path: blob.name, bytes: p.contentLength ?? 0, headers, version: unquoted(p.etag ?? '') };
       }
     }
   }
 
-  function read(path: string): Promise<Buffer | null> {
-    return guard(`read ${path}`, () =>
-      container
-        .getBlobClient(path)
-        .downloadToBuffer()
-        .catch((error: ErrorDetails) => {
-          if (error.statusCode === 404 && error.code !== 'ContainerNotFound') return null;
-          throw error;
-        }),
-    );
+  /**
+   * A blob's ETag, which every write of a blob changes, without the quotes responses put around
+   * it (listings leave them out); conditions quote it again.
+   */
+  const etagOf = (response: { etag?: string }, path: string): FileVersion => {
+    if (!response.etag) throw new Error(`${spec.url} sent no ETag for ${path}`);
+    return unquoted(response.etag);
+  };
+
+  /** Resolves to null when the service answers that a condition (or the blob) was not met. */
+  const unlessConflict = <T>(call: Promise<T>): Promise<T | null> =>
+    call.catch((error: ErrorDetails) => {
+      if (error.statusCode === 404 && error.code === 'ContainerNotFound') throw error;
+      if (error.statusCode === 404 || error.statusCode === 409 || error.statusCode === 412) return null;
+      throw error;
+    });
+
+  function read(path: string): Promise<VersionedFile | null> {
+    return guard(`read ${path}`, async () => {
+      const blob = container.getBlobClient(path);
+      const response = await unlessConflict(blob.download());
+      if (!response?.readableStreamBody) return null;
+      const chunks: Buffer[] = [];
+      for await (const chunk of response.readableStreamBody) chunks.push(chunk as Buffer);
+      return { data: Buffer.concat(chunks), version: etagOf(response, path) };
+    });
   }
 
-  function upload(path: string, source: UploadSource, headers: ContentHeaders): Promise<void> {
-    const blob = container.getBlockBlobClient(path);
-    const options = {
-      blobHTTPHeaders: {
-        blobContentType: headers.contentType,
-        blobCacheControl: headers.cacheControl,
-        ...(headers.contentEncoding ? { blobContentEncoding: headers.contentEncoding } : {}),
-      },
+  function httpHeaders(headers: ContentHeaders) {
+    return {
+      blobContentType: headers.contentType,
+      blobCacheControl: headers.cacheControl,
+      ...(headers.contentEncoding ? { blobContentEncoding: headers.contentEncoding } : {}),
     };
-    return guard(`upload ${path}`, async () => {
-      if ('file' in source) await blob.uploadFile(source.file, options);
-      else await blob.uploadData(source.data, options);
-    });
   }
 
-  function create(path: string, data: Buffer, headers: ContentHeaders): Promise<boolean> {
+  function upload(path: string, source: UploadSource, headers: ContentHeaders): Promise<FileVersion> {
     const blob = container.getBlockBlobClient(path);
-    return guard(`create ${path}`, () =>
-      blob
-        .uploadData(data, {
-          blobHTTPHeaders: { blobContentType: headers.contentType, blobCacheControl: headers.cacheControl },
-          // Only if no blob is there: the service decides, so two writers cannot both succeed.
-          conditions: { ifNoneMatch: '*' },
-        })
-        .then(
-          () => true,
-          (error: ErrorDetails) => {
-            if (error.statusCode === 409 || error.statusCode === 412) return false;
-            throw error;
-          },
-        ),
+    const options = { blobHTTPHeaders: httpHeaders(headers) };
+    return guard(`upload ${path}`, async () =>
+      etagOf(
+        'file' in source
+          ? await blob.uploadFile(source.file, options)
+          : await blob.uploadData(source.data, options),
+        path,
+      ),
     );
   }
 
-  function remove(path: string): Promise<void> {
-    return guard(`delete ${path}`, async () => {
-      await container.getBlockBlobClient(path).deleteIfExists({ deleteSnapshots: 'include' });
+  /** Writes `data` at `path` if the service finds `conditions` met; the service decides, atomically. */
+  function writeIf(
+    path: string,
+    data: Buffer,
+    headers: ContentHeaders,
+    conditions: { ifNoneMatch: string } | { ifMatch: string },
+  ): Promise<FileVersion | null> {
+    const blob = container.getBlockBlobClient(path);
+    return guard(`write ${path}`, async () => {
+      const response = await unlessConflict(
+        blob.uploadData(data, { blobHTTPHeaders: httpHeaders(headers), conditions }),
+      );
+      return response ? etagOf(response, path) : null;
     });
   }
 
-  return { url: spec.url, list, read, upload, create, delete: remove };
+  function create(path: string, data: Buffer, headers: ContentHeaders): Promise<FileVersion | null> {
+    // Only if no blob is there: two writers cannot both succeed.
+    return writeIf(path, data, headers, { ifNoneMatch: '*' });
+  }
+
+  function replace(path: string, data: Buffer, headers: ContentHeaders, version: FileVersion) {
+    return writeIf(path, data, headers, { ifMatch: `"${version}"` });
+  }
+
+  function remove(path: string, version?: FileVersion): Promise<boolean> {
+    return guard(`delete ${path}`, async () => {
+      const blob = container.getBlockBlobClient(path);
+      if (version === undefined) return (await blob.deleteIfExists({ deleteSnapshots: 'include' })).succeeded;
+      const deleted = await unlessConflict(
+        blob.delete({ deleteSnapshots: 'include', conditions: { ifMatch: `"${version}"` } }),
+      );
+      return deleted !== null;
+    });
+  }
+
+  return { url: spec.url, list, read, upload, create, replace, delete: remove };
 }

@@ -5,7 +5,13 @@
  *   with its sha256, size and the headers it was uploaded with, so that the next deploy uploads
  *   only what changed. The first line describes the manifest:
  *   `{"format":"tidende-deploy-manifest","version":1,"deployedAt":"…","files":N}`, then
- *   `{"path":"index.html","sha256":"…","bytes":5120,"contentType":"text/html; charset=utf-8","cacheControl":"public, max-age=300"}`.
+ *   `{"path":"index.html","sha256":"…","bytes":5120,"contentType":"text/html; charset=utf-8","cacheControl":"public, max-age=300","version":"…"}`,
+ *   where `version` is the target's version of the file right after the deploy wrote it (a blob's
+ *   ETag; see deploy-target.ts): the next deploy trusts the entry only while the file there still
+ *   has that version, so a file changed at the target, even to the same size, is uploaded again.
+ * - the previous manifest, `.tidende/deploy-manifest.previous.ndjson.gz`: the one each deploy
+ *   replaced, kept so that a damaged manifest can be restored from it (its entries of files
+ *   changed since no longer match their versions, so those files are uploaded again).
  * - the pending list, `.tidende/deploy-pending.ndjson.gz`: paths a deploy is replacing, written
  *   before its first upload and removed once the new manifest is written. The manifest's entries
  *   for these paths may no longer describe what is at the target (a deploy was stopped midway), so
@@ -18,13 +24,29 @@ import { once } from 'node:events';
 import { createGzip, gunzipSync } from 'node:zlib';
 import { CliError } from '../cli-error.ts';
 import type { ContentHeaders } from './content-headers.ts';
+import type { FileVersion } from './deploy-target.ts';
 
 /** Folder of the deploy's own state at the target; never part of a site. */
 export const DEPLOY_STATE_DIR = '.tidende/';
 export const MANIFEST_PATH = `${DEPLOY_STATE_DIR}deploy-manifest.ndjson.gz`;
+export const PREVIOUS_MANIFEST_PATH = `${DEPLOY_STATE_DIR}deploy-manifest.previous.ndjson.gz`;
 export const PENDING_PATH = `${DEPLOY_STATE_DIR}deploy-pending.ndjson.gz`;
 /** Held by a running `tidende publish` (see publish-lock.ts); a deploy leaves it alone. */
 export const PUBLISH_LOCK_PATH = `${DEPLOY_STATE_DIR}publish.lock`;
+/** The gazette issues live at the target, written by publish (see live-issues.ts). */
+export const LIVE_ISSUES_PATH = `${DEPLOY_STATE_DIR}live-issues.json`;
+
+/**
+ * Whether a file under `.tidende/` is state a deploy keeps: anything else there is a leftover
+ * (a state file cut short) that the deploy deletes. The publish lock's own temporary files count
+ * as the lock's.
+ */
+export function isKeptState(path: string): boolean {
+  return (
+    [MANIFEST_PATH, PREVIOUS_MANIFEST_PATH, PENDING_PATH, LIVE_ISSUES_PATH].includes(path) ||
+    path.startsWith(PUBLISH_LOCK_PATH)
+  );
+}
 
 const MANIFEST_FORMAT = 'tidende-deploy-manifest';
 const PENDING_FORMAT = 'tidende-deploy-pending';
@@ -37,6 +59,8 @@ export interface ManifestEntry extends ContentHeaders {
   /** sha256 of the file's bytes, hex. */
   sha256: string;
   bytes: number;
+  /** The target's version of the file when this deploy wrote or last found it; none: not trusted. */
+  version?: FileVersion;
 }
 
 /** The deployed files by path. */
@@ -66,6 +90,9 @@ async function gzipLines(lines: Iterable<string>): Promise<Buffer> {
   await ended;
   return Buffer.concat(chunks);
 }
+
+/** The most a state file may hold as stored (gzipped); a larger one is not even read. */
+export const MAX_STORED_STATE_BYTES = 128 * 1024 * 1024;
 
 /**
  * The most a state file may hold once decompressed: about 200 bytes a file, so room for over two
@@ -135,7 +162,8 @@ function toEntry(value: unknown): [string, ManifestEntry] | null {
     (v.bytes as number) < 0 ||
     typeof v.contentType !== 'string' ||
     typeof v.cacheControl !== 'string' ||
-    (v.contentEncoding !== undefined && typeof v.contentEncoding !== 'string')
+    (v.contentEncoding !== undefined && typeof v.contentEncoding !== 'string') ||
+    (v.version !== undefined && typeof v.version !== 'string')
   ) {
     return null;
   }
@@ -146,6 +174,7 @@ function toEntry(value: unknown): [string, ManifestEntry] | null {
     cacheControl: v.cacheControl,
   };
   if (typeof v.contentEncoding === 'string') entry.contentEncoding = v.contentEncoding;
+  if (typeof v.version === 'string') entry.version = v.version;
   return [v.path, entry];
 }
 
@@ -155,10 +184,10 @@ export function manifestToBytes(manifest: DeployManifest, deployedAt: Date): Pro
   function* lines() {
     yield JSON.stringify({ ...header, files: manifest.size });
     for (const path of [...manifest.keys()].sort()) {
-      const { sha256, bytes, contentType, contentEncoding, cacheControl } = manifest.get(
+      const { sha256, bytes, contentType, contentEncoding, cacheControl, version } = manifest.get(
         path,
       ) as ManifestEntry;
-      yield JSON.stringify({ path, sha256, bytes, contentType, contentEncoding, cacheControl });
+      yield JSON.stringify({ path, sha256, bytes, contentType, contentEncoding, cacheControl, version });
     }
   }
   return gzipLines(lines());

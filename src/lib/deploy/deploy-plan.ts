@@ -20,8 +20,10 @@
  * ## What counts as unchanged
  *
  * A file is skipped when the manifest has it with the same sha256, size and headers, and the
- * target's listing agrees (the file is there, with that size and, where the target keeps
- * headers, those headers), and no interrupted deploy left it on the pending list.
+ * target's listing agrees: the file is there at the version the manifest recorded when the
+ * deploy wrote it (so not changed since by anyone, whatever its size) and, where the target keeps
+ * headers, with those headers; and no interrupted deploy left it on the pending list. Each
+ * decision is by content hash: the local file's against the one the manifest recorded.
  */
 
 import { BUNDLE_LIST_FILE } from '../site/search-bundles.ts';
@@ -32,13 +34,7 @@ import {
   isPagefindFile,
   sameHeaders,
 } from './content-headers.ts';
-import {
-  DEPLOY_STATE_DIR,
-  type DeployManifest,
-  MANIFEST_PATH,
-  PENDING_PATH,
-  PUBLISH_LOCK_PATH,
-} from './deploy-manifest.ts';
+import { DEPLOY_STATE_DIR, type DeployManifest, isKeptState } from './deploy-manifest.ts';
 import type { TargetFile } from './deploy-target.ts';
 import type { LocalFile } from './local-files.ts';
 
@@ -85,6 +81,8 @@ export interface PlannedUpload extends LocalFile {
 export interface TargetState {
   /** The manifest of the last deploy; null when the target has none. */
   manifest: DeployManifest | null;
+  /** The manifest as stored, kept as the previous one when a deploy replaces it. */
+  manifestBytes?: Buffer | null;
   /** Paths an interrupted deploy left on the pending list. */
   pending: ReadonlySet<string>;
   /** Every file listed at the target, the deploy's state files included. */
@@ -98,8 +96,13 @@ export interface DeployPlan {
   unchanged: number;
   /** Files to delete at the end, sorted. */
   deletions: string[];
-  /** The manifest to write once every upload is done. */
+  /**
+   * The manifest to write once every upload is done; the entries of files to upload get their
+   * version as each upload ends.
+   */
   manifest: DeployManifest;
+  /** The stored manifest this deploy replaces, kept at the target as the previous one. */
+  previousManifest: Buffer | null;
   /**
    * Paths whose manifest entries may be wrong while this deploy runs: the stored pending list
    * plus every file this deploy replaces that the stored manifest names.
@@ -124,6 +127,7 @@ function sameManifest(a: DeployManifest, b: DeployManifest | null): boolean {
       !other ||
       other.sha256 !== entry.sha256 ||
       other.bytes !== entry.bytes ||
+      other.version !== entry.version ||
       !sameHeaders(other, entry)
     ) {
       return false;
@@ -144,14 +148,14 @@ export function planDeploy(local: readonly LocalFile[], target: TargetState): De
   const staleState: string[] = [];
   for (const file of target.files) {
     if (!file.path.startsWith(DEPLOY_STATE_DIR)) listed.set(file.path, file);
-    else if (![MANIFEST_PATH, PENDING_PATH, PUBLISH_LOCK_PATH].includes(file.path))
-      staleState.push(file.path);
+    else if (!isKeptState(file.path)) staleState.push(file.path);
   }
 
   const isTrusted = (file: LocalFile, headers: ContentHeaders): boolean => {
     const entry = target.manifest?.get(file.path);
     const found = listed.get(file.path);
     if (!entry || !found || target.pending.has(file.path)) return false;
+    if (entry.version === undefined || found.version !== entry.version) return false;
     if (found.bytes !== entry.bytes || (found.headers && !sameHeaders(found.headers, entry))) return false;
     return entry.sha256 === file.sha256 && entry.bytes === file.bytes && sameHeaders(entry, headers);
   };
@@ -162,11 +166,17 @@ export function planDeploy(local: readonly LocalFile[], target: TargetState): De
   let unchanged = 0;
   for (const file of local) {
     const headers = contentHeadersFor(file.path);
-    manifest.set(file.path, { sha256: file.sha256, bytes: file.bytes, ...headers });
     if (isTrusted(file, headers)) {
+      manifest.set(file.path, {
+        sha256: file.sha256,
+        bytes: file.bytes,
+        ...headers,
+        version: listed.get(file.path)?.version,
+      });
       unchanged++;
       continue;
     }
+    manifest.set(file.path, { sha256: file.sha256, bytes: file.bytes, ...headers });
     const phase = phases[UPLOAD_PHASES.indexOf(deployPhaseOf(file.path))];
     phase?.uploads.push({ ...file, headers, reason: listed.has(file.path) ? 'changed' : 'new' });
     if (target.manifest?.has(file.path)) pending.add(file.path);
@@ -180,6 +190,7 @@ export function planDeploy(local: readonly LocalFile[], target: TargetState): De
     unchanged,
     deletions,
     manifest,
+    previousManifest: target.manifestBytes ?? null,
     pending: [...pending].sort(),
     writePending: pending.size > target.pending.size,
     markTarget: target.manifest === null,

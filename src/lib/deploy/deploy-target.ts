@@ -12,6 +12,24 @@ export interface TargetFile {
   bytes: number;
   /** The headers stored with it, when the target stores headers (blob hosts do, folders do not). */
   headers?: ContentHeaders;
+  /**
+   * A token the target changes whenever the file is written (see {@link FileVersion}); the deploy
+   * trusts its record of a file's content only while the token is the one it saw after its upload.
+   */
+  version: FileVersion;
+}
+
+/**
+ * What tells one write of a file from any other: a blob's ETag, or a file's inode, modification
+ * time (in nanoseconds) and size. A file changed at the target by anyone, even to the same size,
+ * gets another version.
+ */
+export type FileVersion = string;
+
+/** A file read with the version it had when read. */
+export interface VersionedFile {
+  data: Buffer;
+  version: FileVersion;
 }
 
 /** What to upload: a local file, or bytes in memory (the deploy's own state files). */
@@ -22,18 +40,33 @@ export interface DeployTarget {
   readonly url: string;
   /** Every file at the target, its deploy state under `.tidende/` included, in no set order. */
   list(): AsyncIterable<TargetFile>;
-  /** The bytes of the file at `path`, or null when there is none. */
-  read(path: string): Promise<Buffer | null>;
+  /** The bytes of the file at `path` and their version, or null when there is none. */
+  read(path: string): Promise<VersionedFile | null>;
   /**
-   * Writes the file at `path` with `headers`, replacing any there. Readers see the old file or the
-   * new one, never a part of it.
+   * Writes the file at `path` with `headers`, replacing any there, and resolves to the version
+   * written. Readers see the old file or the new one, never a part of it.
    */
-  upload(path: string, source: UploadSource, headers: ContentHeaders): Promise<void>;
+  upload(path: string, source: UploadSource, headers: ContentHeaders): Promise<FileVersion>;
   /**
    * Writes `data` at `path` only if no file is there, in one step no other writer can come
-   * between; resolves to false when a file was there. Publish takes its lock with it.
+   * between; resolves to the version written, or null when a file was there. Publish takes its
+   * lock with it.
    */
-  create(path: string, data: Buffer, headers: ContentHeaders): Promise<boolean>;
-  /** Removes the file at `path`; nothing happens when there is none. */
-  delete(path: string): Promise<void>;
+  create(path: string, data: Buffer, headers: ContentHeaders): Promise<FileVersion | null>;
+  /**
+   * Replaces the file at `path` only while it is still at `version`, in one step no other writer
+   * using these calls can come between; resolves to the new version, or null when the file was
+   * changed or removed meanwhile. Publish renews and takes over its lock with it.
+   */
+  replace(
+    path: string,
+    data: Buffer,
+    headers: ContentHeaders,
+    version: FileVersion,
+  ): Promise<FileVersion | null>;
+  /**
+   * Removes the file at `path`; nothing happens when there is none. With `version`, only while it
+   * is still at that version; resolves to whether a file was removed.
+   */
+  delete(path: string, version?: FileVersion): Promise<boolean>;
 }

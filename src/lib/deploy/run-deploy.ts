@@ -13,7 +13,13 @@ import { forEachConcurrently } from '../for-each-concurrently.ts';
 import { startProgress } from '../progress.ts';
 import { contentHeadersFor } from './content-headers.ts';
 import { type DeletionGuardOptions, guardDeployPlan } from './deletion-guard.ts';
-import { MANIFEST_PATH, manifestToBytes, PENDING_PATH, pendingToBytes } from './deploy-manifest.ts';
+import {
+  MANIFEST_PATH,
+  manifestToBytes,
+  PENDING_PATH,
+  PREVIOUS_MANIFEST_PATH,
+  pendingToBytes,
+} from './deploy-manifest.ts';
 import { type DeployPlan, planDeploy } from './deploy-plan.ts';
 import { type DeploySummary, formatBytes, PHASE_LABELS } from './deploy-report.ts';
 import type { DeployTarget } from './deploy-target.ts';
@@ -106,9 +112,11 @@ export async function executeDeploy(
     let files = 0;
     let bytes = 0;
     await forEachConcurrently(phase.uploads, concurrency, async (upload) => {
-      await call(`upload ${upload.path}`, () =>
+      const version = await call(`upload ${upload.path}`, () =>
         target.upload(upload.path, { file: upload.file }, upload.headers),
       );
+      const entry = plan.manifest.get(upload.path);
+      if (entry) entry.version = version;
       files++;
       bytes += upload.bytes;
       progress.update(
@@ -128,8 +136,11 @@ export async function executeDeploy(
     }
   }
 
-  if (plan.manifestChanged)
+  if (plan.manifestChanged || uploaded > 0) {
+    // The manifest replaced stays as the previous one: a damaged manifest can be restored from it.
+    if (plan.previousManifest) await writeState(PREVIOUS_MANIFEST_PATH, plan.previousManifest);
     await writeState(MANIFEST_PATH, await manifestToBytes(plan.manifest, now(options)));
+  }
   if (plan.pending.length > 0) await call(`delete ${PENDING_PATH}`, () => target.delete(PENDING_PATH));
 
   let deleted = 0;

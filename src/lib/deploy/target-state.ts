@@ -1,15 +1,19 @@
 /**
  * Reads what a deploy target holds: its files (listed, not taken from the manifest) and the
- * deploy state a previous deploy left under `.tidende/`, with retries. Damaged state is not fatal:
- * the deploy then trusts nothing it says and uploads every file again.
+ * deploy state a previous deploy left under `.tidende/`, with retries. A damaged manifest stops
+ * the deploy: without it the deploy cannot tell what is live, and the deletion guard could not
+ * protect it. A damaged pending list only makes the deploy trust nothing the manifest says about
+ * which file holds what, so every file is uploaded again.
  */
 import { CliError } from '../cli-error.ts';
 import {
   DEPLOY_STATE_DIR,
   type DeployManifest,
   MANIFEST_PATH,
+  MAX_STORED_STATE_BYTES,
   manifestFromBytes,
   PENDING_PATH,
+  PREVIOUS_MANIFEST_PATH,
   pendingFromBytes,
   UnreadableDeployState,
 } from './deploy-manifest.ts';
@@ -50,18 +54,18 @@ export async function readTargetState(
   retry: RetryOptions = {},
 ): Promise<TargetState> {
   const files = await callTarget(target, 'list the files', () => listAll(target), retry);
-  const manifestBytes = await callTarget(
-    target,
-    `read ${MANIFEST_PATH}`,
-    () => target.read(MANIFEST_PATH),
-    retry,
-  );
-  const pendingBytes = await callTarget(
-    target,
-    `read ${PENDING_PATH}`,
-    () => target.read(PENDING_PATH),
-    retry,
-  );
+  const readState = async (path: string) => {
+    const listed = files.find((file) => file.path === path);
+    if (listed && listed.bytes > MAX_STORED_STATE_BYTES) {
+      throw new CliError(
+        `${target.url} ${path} holds ${listed.bytes} bytes, more than the ${MAX_STORED_STATE_BYTES} a deploy reads: ` +
+          `it is not what tidende wrote there. Nothing was changed. ${restoreHelp(path)}`,
+      );
+    }
+    return (await callTarget(target, `read ${path}`, () => target.read(path), retry))?.data ?? null;
+  };
+  const manifestBytes = await readState(MANIFEST_PATH);
+  const pendingBytes = await readState(PENDING_PATH);
 
   const siteFiles = files.filter((file) => !file.path.startsWith(DEPLOY_STATE_DIR));
   if (manifestBytes === null && siteFiles.length > 0) {
@@ -76,15 +80,29 @@ export async function readTargetState(
     );
   }
   let manifest: DeployManifest | null = null;
-  let pending = new Set<string>();
   try {
     if (manifestBytes !== null) manifest = manifestFromBytes(manifestBytes, `${target.url} ${MANIFEST_PATH}`);
+  } catch (error) {
+    if (!(error instanceof UnreadableDeployState)) throw error;
+    throw new CliError(
+      `${error.message} Without its manifest the deploy cannot tell what is live there, so nothing was changed. ${restoreHelp(MANIFEST_PATH)}`,
+      { cause: error },
+    );
+  }
+  let pending = new Set<string>();
+  try {
     if (pendingBytes !== null) pending = pendingFromBytes(pendingBytes, `${target.url} ${PENDING_PATH}`);
   } catch (error) {
     if (!(error instanceof UnreadableDeployState)) throw error;
     warn(`${error.message} Every file will be uploaded again.`);
-    manifest = new Map();
-    pending = new Set();
+    pending = new Set(manifest?.keys());
   }
-  return { manifest, pending, files };
+  return { manifest, manifestBytes, pending, files };
+}
+
+/** What to do about a damaged state file at `path`. */
+function restoreHelp(path: string): string {
+  return path === MANIFEST_PATH
+    ? `Copy ${PREVIOUS_MANIFEST_PATH} (the manifest before the last deploy) over it at the target and run again: files changed since are uploaded again. Without that copy, restore the target from its backup.`
+    : `Delete it at the target and run again: every file is then uploaded again.`;
 }

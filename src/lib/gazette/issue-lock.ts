@@ -133,3 +133,28 @@ export async function lockPublishedIssues(
     throw error;
   }
 }
+
+/** A locked issue as the store records it: its id, the hash of its entries and how many. */
+export interface LockedIssue {
+  issue: string;
+  sha256: string;
+  entries: number;
+}
+
+/** Every issue locked in `store`, by issue; none when it lost its lock tables. */
+export async function lockedIssues(store: EventStore): Promise<LockedIssue[]> {
+  const tables = await store.connection.runAndReadAll(
+    `SELECT 1 FROM duckdb_tables() WHERE database_name = current_database() AND table_name = 'published_issues'`,
+  );
+  if (tables.currentRowCount === 0) return [];
+  const rows = (
+    await store.connection.runAndReadAll(
+      'SELECT issue, content_sha256, entries FROM published_issues ORDER BY issue',
+    )
+  ).getRowObjectsJS();
+  return rows.map((row) => ({
+    issue: String(row.issue),
+    sha256: String(row.content_sha256),
+    entries: Number(row.entries),
+  }));
+}

@@ -11,9 +11,16 @@ const file = (path: string, n = 1): LocalFile => ({ path, file: `/site/${path}`,
 /** The target as a complete deploy of `files` leaves it. */
 function live(files: LocalFile[]): TargetState {
   const manifest: DeployManifest = new Map(
-    files.map((f) => [f.path, { sha256: f.sha256, bytes: f.bytes, ...contentHeadersFor(f.path) }]),
+    files.map((f) => [
+      f.path,
+      { sha256: f.sha256, bytes: f.bytes, ...contentHeadersFor(f.path), version: 'v1' },
+    ]),
   );
-  return { manifest, pending: new Set(), files: files.map((f) => ({ path: f.path, bytes: f.bytes })) };
+  return {
+    manifest,
+    pending: new Set(),
+    files: files.map((f) => ({ path: f.path, bytes: f.bytes, version: 'v1' })),
+  };
 }
 
 /** A site of `pages` register pages, two published issues and one delta. */
@@ -71,7 +78,7 @@ describe('guardDeployPlan(plan, target, url, options)', () => {
 
   it('protects only what a completed deploy released: files an interrupted deploy left may go', () => {
     const target = live(site(10));
-    target.files = [...target.files, { path: 'issues/2026-48/index.html', bytes: 10 }];
+    target.files = [...target.files, { path: 'issues/2026-48/index.html', bytes: 10, version: 'v1' }];
     expect(guard(site(10), target)).not.toThrow();
   });
 });

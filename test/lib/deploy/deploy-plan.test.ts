@@ -19,10 +19,13 @@ function local(path: string, n: number, bytes = 100): LocalFile {
 /** The target as a complete deploy of `files` leaves it: each file there, and in the manifest. */
 function deployed(files: LocalFile[]): TargetState {
   const manifest: DeployManifest = new Map(
-    files.map((f) => [f.path, { sha256: f.sha256, bytes: f.bytes, ...contentHeadersFor(f.path) }]),
+    files.map((f) => [
+      f.path,
+      { sha256: f.sha256, bytes: f.bytes, ...contentHeadersFor(f.path), version: `v-${f.sha256}` },
+    ]),
   );
-  const listed: TargetFile[] = files.map((f) => ({ path: f.path, bytes: f.bytes }));
-  listed.push({ path: '.tidende/deploy-manifest.ndjson.gz', bytes: 300 });
+  const listed: TargetFile[] = files.map((f) => ({ path: f.path, bytes: f.bytes, version: `v-${f.sha256}` }));
+  listed.push({ path: '.tidende/deploy-manifest.ndjson.gz', bytes: 300, version: 'm' });
   return { manifest, pending: new Set(), files: listed };
 }
 
@@ -192,10 +195,10 @@ describe('planDeploy(local, target)', () => {
     const target = deployed(site);
     const files = [
       ...target.files,
-      { path: 'issues/2024-11/index.html', bytes: 5 },
-      { path: 'index.html.1a2b3c4d.tidende-partial', bytes: 5 },
-      { path: '.tidende/deploy-pending.ndjson.gz', bytes: 5 },
-      { path: '.tidende/deploy-manifest.ndjson.gz.9f8e7d6c.tidende-partial', bytes: 5 },
+      { path: 'issues/2024-11/index.html', bytes: 5, version: 'x' },
+      { path: 'index.html.1a2b3c4d.tidende-partial', bytes: 5, version: 'x' },
+      { path: '.tidende/deploy-pending.ndjson.gz', bytes: 5, version: 'x' },
+      { path: '.tidende/deploy-manifest.ndjson.gz.9f8e7d6c.tidende-partial', bytes: 5, version: 'x' },
     ];
     const plan = planDeploy(site, { ...target, files });
     expect(plan.deletions).toEqual([

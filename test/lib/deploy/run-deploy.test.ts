@@ -2,13 +2,20 @@
  * The execution of a deploy against a real folder target: phase order as observed at the target,
  * what is written when, retries of transient failures and the errors users see.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { CliError } from '../../../src/lib/cli-error.ts';
-import { MANIFEST_PATH, manifestFromBytes, PENDING_PATH } from '../../../src/lib/deploy/deploy-manifest.ts';
+import {
+  MANIFEST_PATH,
+  MAX_STORED_STATE_BYTES,
+  manifestFromBytes,
+  PENDING_PATH,
+  PREVIOUS_MANIFEST_PATH,
+} from '../../../src/lib/deploy/deploy-manifest.ts';
 import { deployPhaseOf } from '../../../src/lib/deploy/deploy-plan.ts';
 import type { DeployTarget } from '../../../src/lib/deploy/deploy-target.ts';
 import { fileTarget } from '../../../src/lib/deploy/file-target.ts';
@@ -28,21 +35,23 @@ interface Call {
 function recorded(target: DeployTarget, fail: (op: Call['op'], path: string) => unknown = () => undefined) {
   const calls: Call[] = [];
   const wrap =
-    (op: Call['op'], call: (path: string, ...rest: never[]) => Promise<void>) =>
-    async (path: string, ...rest: never[]) => {
+    <T>(op: Call['op'], call: (path: string, ...rest: never[]) => Promise<T>) =>
+    async (path: string, ...rest: never[]): Promise<T> => {
       calls.push({ op, path, at: 'start' });
       const failure = fail(op, path);
       if (failure) throw failure;
-      await call(path, ...rest);
+      const result = await call(path, ...rest);
       calls.push({ op, path, at: 'end' });
+      return result;
     };
   const wrapped: DeployTarget = {
     url: target.url,
     list: () => target.list(),
     read: (path) => target.read(path),
-    upload: wrap('upload', target.upload as never),
+    upload: wrap('upload', target.upload as never) as DeployTarget['upload'],
     create: (path, data, headers) => target.create(path, data, headers),
-    delete: wrap('delete', target.delete),
+    replace: (path, data, headers, version) => target.replace(path, data, headers, version),
+    delete: wrap('delete', target.delete as never) as DeployTarget['delete'],
   };
   return { target: wrapped, calls };
 }
@@ -167,7 +176,7 @@ describe('executeDeploy(plan, target, options)', () => {
     expect(calls.some((c) => deployPhaseOf(c.path) === 'entry-points' && !c.path.startsWith('.'))).toBe(
       false,
     );
-    const manifest = manifestFromBytes((await folder.read(MANIFEST_PATH)) as Buffer, 'm');
+    const manifest = manifestFromBytes((await folder.read(MANIFEST_PATH))?.data as Buffer, 'm');
     expect(manifest.get('feed.xml')?.bytes).toBe(siteFiles(1).get('feed.xml')?.length);
     expect(await folder.read(PENDING_PATH)).not.toBeNull();
   });
@@ -184,17 +193,63 @@ describe('prepareDeploy(siteDir, target, options)', () => {
     );
   });
 
-  it('warns of a damaged manifest and plans to upload every file again', async () => {
-    const { v1, root, target } = await setUp();
+  it('stops at a damaged manifest, changing nothing, and goes on once it is restored from the previous one', async () => {
+    const { v1, v2, root, target } = await setUp();
+    // A second deploy keeps the first one's manifest as the previous one.
+    await executeDeploy(await prepareDeploy(v2, target, quiet), target, quiet);
+    expect(existsSync(join(root, PREVIOUS_MANIFEST_PATH))).toBe(true);
     await writeFile(
       join(root, MANIFEST_PATH),
       gzipSync('{"format":"tidende-deploy-manifest","version":1}\n{'),
     );
+    const before = await readFolder(root, { withState: true });
+    await expect(prepareDeploy(v1, target, quiet)).rejects.toThrow(
+      /line 2: not JSON\. Without its manifest the deploy cannot tell what is live there, so nothing was changed\. Copy \.tidende\/deploy-manifest\.previous\.ndjson\.gz/,
+    );
+    expect(await readFolder(root, { withState: true })).toEqual(before);
+    await copyFile(join(root, PREVIOUS_MANIFEST_PATH), join(root, MANIFEST_PATH));
+    const plan = await prepareDeploy(v2, target, quiet);
+    // The files the second deploy changed no longer have the versions the restored manifest names.
+    expect(
+      plan.phases
+        .flatMap((p) => p.uploads)
+        .map((u) => u.path)
+        .sort(),
+    ).toEqual(siteChanges(siteFiles(1), siteFiles(2)).uploads.sort());
+    await executeDeploy(plan, target, quiet);
+    expect(await readFolder(root)).toEqual(siteFiles(2));
+  });
+
+  it('refuses a manifest too large to be one tidende wrote, without reading it', async () => {
+    const { v1, root, target } = await setUp();
+    await writeFile(join(root, MANIFEST_PATH), Buffer.alloc(MAX_STORED_STATE_BYTES + 1));
+    await expect(prepareDeploy(v1, target, quiet)).rejects.toThrow(
+      `holds ${MAX_STORED_STATE_BYTES + 1} bytes, more than the ${MAX_STORED_STATE_BYTES} a deploy reads`,
+    );
+  });
+
+  it('warns of a damaged pending list and uploads every file again, still guarding what is live', async () => {
+    const { v1, root, target } = await setUp();
+    await writeFile(join(root, PENDING_PATH), 'not gzip');
     const log = output();
     const plan = await prepareDeploy(v1, target, { output: { stream: log.stream } });
-    expect(log.text()).toContain('line 2: not JSON. Every file will be uploaded again.');
+    expect(log.text()).toContain('is not gzip-compressed');
+    expect(log.text()).toContain('Every file will be uploaded again.');
     expect(plan.unchanged).toBe(0);
     expect(plan.phases.flatMap((p) => p.uploads)).toHaveLength(siteFiles(1).size);
+  });
+
+  it('uploads again a file changed at the target to the same size, and only that one', async () => {
+    const { v1, root, target } = await setUp();
+    const page = join(root, 'about/index.html');
+    const original = await readFile(page);
+    await new Promise((done) => setTimeout(done, 5));
+    await writeFile(page, Buffer.alloc(original.length, 'x'));
+    const plan = await prepareDeploy(v1, target, quiet);
+    expect(plan.phases.flatMap((p) => p.uploads).map((u) => u.path)).toEqual(['about/index.html']);
+    await executeDeploy(plan, target, quiet);
+    expect(await readFile(page)).toEqual(original);
+    expect((await prepareDeploy(v1, target, quiet)).unchanged).toBe(siteFiles(1).size);
   });
 
   it('refuses an empty folder, and a folder holding the deploy’s own .tidende/', async () => {
