@@ -11,6 +11,7 @@
  */
 import type { TableDefinition } from '../../src/lib/datasets/dataset-tables.ts';
 import { duckDbColumnsOf } from '../../src/lib/datasets/table-schema.ts';
+import { currentStageSql } from '../../src/lib/standards/stages.ts';
 import { quoteIdentifier, sqlString } from '../../src/lib/store/duckdb-types.ts';
 
 /** Events of each pair's right that were out by its issue, newest first per pair. */
@@ -23,9 +24,14 @@ const LATEST_REGISTER = `
   SELECT * FROM (${RIGHT_EVENTS})
   QUALIFY row_number() OVER (PARTITION BY right_id, as_issue ORDER BY event_date DESC, event_id DESC) = 1`;
 
-/** A right's legal status by the issue: its latest legal-status event no correction then out supersedes. */
+/**
+ * A right's legal status by the issue: its latest legal-status event no correction then out
+ * supersedes, and the stage of the latest such event that sets one.
+ */
 const RIGHT_STATUS = `
-  SELECT p.right_id, p.as_issue, l.state, l.current_stage AS stage, l.key_event, l.status_event_code,
+  SELECT p.right_id, p.as_issue, l.state,
+    ${currentStageSql('l.current_stage', 'PARTITION BY p.right_id, p.as_issue ORDER BY l.event_date, l.event_id, l.mapping_order')} AS stage,
+    l.key_event, l.status_event_code,
     l.event_date
   FROM right_pairs p
   JOIN data_standard_events l ON l.right_id = p.right_id AND l.data_issue <= p.as_issue

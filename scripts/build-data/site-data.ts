@@ -32,6 +32,7 @@ import {
 } from '../../src/lib/site/site-data-writer.ts';
 import type { Standard } from '../../src/lib/standards/code-list-schema.ts';
 import type { CodeListIndex } from '../../src/lib/standards/code-lists.ts';
+import { currentStageSql } from '../../src/lib/standards/stages.ts';
 import { sqlString } from '../../src/lib/store/duckdb-types.ts';
 import type { EventStore } from '../../src/lib/store/event-store.ts';
 
@@ -298,7 +299,8 @@ async function exportRights(store: EventStore, writer: SiteDataWriter): Promise<
       store,
       // The latest public legal-status event not corrected by a public one: as right_status_as_of,
       // but an event whose gazette issue is not out yet changes no status on the page.
-      `SELECT l.right_type, l.application_number, l.state, l.current_stage AS stage,
+      `SELECT l.right_type, l.application_number, l.state,
+         ${currentStageSql('l.current_stage', 'PARTITION BY l.right_type, l.application_number ORDER BY l.event_date, l.event_id, l.mapping_order')} AS stage,
          l.key_event AS last_key_event, l.status_event_code
        FROM legal_status_events l
        JOIN public_events p ON p.event_id = l.event_id AND NOT p.suppressed

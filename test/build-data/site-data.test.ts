@@ -132,6 +132,22 @@ describe('exportSiteData(store, options)', () => {
     expect(index.map((r) => r.applicationNumber)).toEqual(['A', 'B']);
   });
 
+  it('keeps the stage of a registered mark through a change of name and owner', async () => {
+    const { read } = await exportAt('2024-03-01T12:00:00Z', [
+      event('D-1', 'TMFIL', '2024-01-02', '2024-01-08'),
+      event('D-2', 'TMREG', '2024-01-05', '2024-01-08'),
+      event('D-3', 'TMNAM', '2024-01-10', '2024-01-15'),
+      event('D-4', 'TMOWN', '2024-01-11', '2024-01-15'),
+    ]);
+    const d = await read<RightData>('rights/trademark/D.json');
+    // The latest event is the owner's (stage 0, any stage); the mark is still registered, stage 4.
+    expect(d.status).toMatchObject({
+      state: 'A',
+      stage: '4',
+      statusEventCode: expect.stringMatching(/-TMOWN$/),
+    });
+  });
+
   it('keeps cache keys while data stays the same, and changes them when it changes', async () => {
     const first = await exportAt(asOf);
     const again = await exportAt(asOf);

@@ -49,7 +49,10 @@ export const RightRowSchema = z.strictObject({
   registration_date: date('Date of grant or registration.', '2024-06-03').nullable(),
   expiry_date: date('Date the right expires unless renewed.', '2043-02-01').nullable(),
   state: text('Legal state after the latest legal-status event (WIPO ST.27/ST.61/ST.87).', 'A').nullable(),
-  stage: text('Stage after the latest legal-status event.', '4').nullable(),
+  stage: text(
+    "Stage after the latest legal-status event that sets one (events of ST.27 stage 0, 'unspecified', that can occur at any stage, leave it as it was).",
+    '4',
+  ).nullable(),
   last_key_event: text('Key event code of the latest legal-status event.', 'F10').nullable(),
   status_event_code: text(
     'The latest legal-status event as state-previous stage-current stage-key event-detailed event-national code.',

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { EventRecordSchema } from '../event-record.ts';
+import { currentStageSql } from '../standards/stages.ts';
 import {
   type DuckDbType,
   duckDbTypeToJsonStructure,
@@ -85,10 +86,12 @@ LEFT JOIN (
 ) c ON c.supersedes = e.event_id;
 
 -- The legal status of every right as it stood at the end of a day: its latest mapped
--- legal-status event on or before that day that no correction of that day or earlier supersedes.
+-- legal-status event on or before that day that no correction of that day or earlier supersedes,
+-- and the stage of the latest such event that sets one (stages.ts).
 -- Same-day events follow eventId order, one-to-many rows their table order.
 CREATE OR REPLACE MACRO right_status_as_of(as_of) AS TABLE
-SELECT l.office, l.right_type, l.application_number, l.state, l.current_stage AS stage,
+SELECT l.office, l.right_type, l.application_number, l.state,
+  ${currentStageSql('l.current_stage', 'PARTITION BY l.office, l.right_type, l.application_number ORDER BY l.event_date, l.event_id, l.mapping_order')} AS stage,
   l.key_event AS last_key_event, l.detailed_event AS last_detailed_event, l.status_event_code,
   l.event_id AS last_event_id, l.event_date AS last_event_date
 FROM legal_status_events l

@@ -28,6 +28,20 @@ describe('standardEventLine(event, standards, lang)', () => {
     expect(line.provisionalNote).toBeNull();
   });
 
+  it('shows a stage change only where there is one, and no stage for an event of any stage', () => {
+    const stages = site.standards['ST.27'].stages;
+    const grant = standardEventLine(patentGrant, site.standards, 'nn', { from: '4', to: '4' });
+    expect(grant.stage).toBe(stages['4']?.nn);
+    const change = { ...patentGrant, previousStage: '0', currentStage: '0' };
+    expect(standardEventLine(change, site.standards, 'nb').stage).toBeNull();
+    expect(standardEventLine(change, site.standards, 'nb', { from: '5', to: '5' }).stage).toBe(
+      stages['5']?.nb,
+    );
+    expect(standardEventLine(patentGrant, site.standards, 'en', { from: '5', to: '4' }).stage).toBe(
+      `${stages['5']?.en} → ${stages['4']?.en}`,
+    );
+  });
+
   it('needs no language mark on English pages', () => {
     expect(standardEventLine(patentGrant, site.standards, 'en').keyEvent.lang).toBeUndefined();
   });

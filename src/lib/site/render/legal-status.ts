@@ -6,6 +6,7 @@
 
 import { STANDARD_OF_RIGHT } from '../../mappings/mapping-row.ts';
 import type { Standard } from '../../standards/code-list-schema.ts';
+import { type StageChange, stageChange, UNSPECIFIED_STAGE } from '../../standards/stages.ts';
 import type {
   HistoryEventView,
   Labels,
@@ -35,8 +36,11 @@ export interface StandardEventLine {
   /** Category of the key event in the page language, e.g. "Registrering". */
   category: string | null;
   state: string;
-  /** "Behandling → Registrert". */
-  stage: string;
+  /**
+   * "Behandling → Registrert" where the event moves the stage, "Registrert" where it does not;
+   * null for an event that can occur at any stage while no stage is known.
+   */
+  stage: string | null;
   /** Set when the code list is provisional: the sentence that says so. */
   provisionalNote: string | null;
 }
@@ -59,11 +63,15 @@ function eventText(labels: StandardLabels | undefined, code: string, lang: Langu
   return lang === 'en' ? { text: `${code} ${english}` } : { text: `${code} ${english}`, lang: 'en' };
 }
 
-/** A standard event with its labels in a language. */
+/**
+ * A standard event with its labels in a language; `change` is its stage change where the right's
+ * history is known (stages.ts), else the one its mapping row says.
+ */
 export function standardEventLine(
   event: StandardEventView,
   standards: SiteData['standards'],
   lang: Language,
+  change: StageChange = stageChange(null, event),
 ): StandardEventLine {
   const t = makeTranslator(lang);
   const labels = standards[event.standard];
@@ -75,10 +83,15 @@ export function standardEventLine(
     detailedEvent: eventText(labels, event.detailedEvent, lang),
     category,
     state: label(labels?.states, event.state, lang),
-    stage: t('entry.stageChange', {
-      from: label(labels?.stages, event.previousStage, lang),
-      to: label(labels?.stages, event.currentStage, lang),
-    }),
+    stage:
+      change.to === UNSPECIFIED_STAGE
+        ? null
+        : change.from === change.to || change.from === UNSPECIFIED_STAGE
+          ? label(labels?.stages, change.to, lang)
+          : t('entry.stageChange', {
+              from: label(labels?.stages, change.from, lang),
+              to: label(labels?.stages, change.to, lang),
+            }),
     provisionalNote: labels && !labels.verified ? t('entry.provisional', { standard: event.standard }) : null,
   };
 }
@@ -110,7 +123,8 @@ export function currentStatusLine(
   lang: Language,
 ): {
   state: string;
-  stage: string;
+  /** Null while no event has set a stage. */
+  stage: string | null;
   lastKeyEvent: LangText;
   statusEventCode: string;
   provisionalNote: string | null;
@@ -121,7 +135,7 @@ export function currentStatusLine(
   const t = makeTranslator(lang);
   return {
     state: label(labels?.states, right.status.state, lang),
-    stage: label(labels?.stages, right.status.stage, lang),
+    stage: right.status.stage === UNSPECIFIED_STAGE ? null : label(labels?.stages, right.status.stage, lang),
     lastKeyEvent: eventText(labels, right.status.lastKeyEvent, lang),
     statusEventCode: right.status.statusEventCode,
     provisionalNote: labels && !labels.verified ? t('entry.provisional', { standard }) : null,

@@ -2,6 +2,8 @@
  * A right's register page: its current key data and legal status, every event of its legal-status
  * history, and its documents and images.
  */
+
+import { type StageChange, stageTimeline } from '../../standards/stages.ts';
 import type { HistoryEventView, Language, RightData, SiteData } from '../site-data.ts';
 import { type DateView, eventLinkView, type ImageView, imageView, type LinkView } from './entry-view.ts';
 import { formatDate } from './format.ts';
@@ -51,6 +53,7 @@ export interface DocumentView extends LinkView {
 
 function historyRowView(
   event: HistoryEventView,
+  stageChanges: StageChange[],
   right: RightData,
   standards: SiteData['standards'],
   lang: Language,
@@ -65,7 +68,9 @@ function historyRowView(
       ? { text: formatDate(event.effectiveDate, lang), datetime: event.effectiveDate }
       : null,
     nationalEvent: nationalEventLine(event, lang),
-    standardEvents: event.standardEvents.map((e) => standardEventLine(e, standards, lang)),
+    standardEvents: event.standardEvents.map((e, i) =>
+      standardEventLine(e, standards, lang, stageChanges[i]),
+    ),
     issue: event.issue
       ? {
           href: `${localizedPath(lang, issuePath(event.issue))}${eventFragment(event.eventId)}`,
@@ -93,7 +98,11 @@ export function registerPageView(
 ): RegisterPageView {
   const t = makeTranslator(lang);
   const rightName = t(`right.${right.right}`);
-  const history = right.history.map((event) => historyRowView(event, right, site.standards, lang));
+  // Each event's stage change from the stage the right was actually in (stages.ts).
+  const stages = stageTimeline(right.history);
+  const history = right.history.map((event, i) =>
+    historyRowView(event, stages[i] ?? [], right, site.standards, lang),
+  );
   return {
     title: t('register.title', { right: rightName, number: right.applicationNumber, title: right.title }),
     heading: t('register.title', { right: rightName, number: right.applicationNumber, title: right.title }),
