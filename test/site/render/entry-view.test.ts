@@ -29,6 +29,9 @@ describe('entryCardView(entry, standards, lang)', () => {
     });
     expect(card.image).toEqual({ src: '/documents/trademark/2020/202012345-1.svg', alt: 'Merket ÆRLIG ØL' });
     expect(card.heading).toBe('202012345 ÆRLIG ØL');
+    // The card says whether its standard events are legal-status events, so a publication's are
+    // not titled as one (StandardEvents.astro).
+    expect(card.legalStatus).toBe(entry.legalStatus);
   });
 });
 

@@ -51,6 +51,8 @@ export interface EntryCardView {
   eventDate: DateView;
   effectiveDate: DateView | null;
   standardEvents: StandardEventLine[];
+  /** False for a publication that is not a legal-status event; null when unmapped. */
+  legalStatus: boolean | null;
   register: LinkView;
   /** For a correction: the entry it corrects. */
   corrects: LinkView | null;
@@ -120,6 +122,7 @@ export function entryCardView(
       ? { text: formatDate(entry.effectiveDate, lang), datetime: entry.effectiveDate }
       : null,
     standardEvents: entry.standardEvents.map((event) => standardEventLine(event, standards, lang)),
+    legalStatus: entry.legalStatus,
     register: registerLinkView(entry.right, entry.applicationNumber, lang),
     corrects: link(entry.supersedes, 'corrects'),
     correctedBy: link(entry.supersededBy, 'correctedBy'),
