@@ -51,13 +51,18 @@ async function sha256Of(path: string): Promise<string> {
   return hash.digest('hex');
 }
 
-/** The latest issue due at `asOf` that has gazette entries by then, or null. */
+/**
+ * The latest issue out at `asOf`: the latest week due by then that has gazette entries (a week
+ * without any has no issue, as on the site), or null before the first.
+ */
 async function dueIssue(store: EventStore, asOf: Date): Promise<string | null> {
-  const due = issueDueAt(asOf);
-  const found = await store.connection.runAndReadAll(
-    `SELECT 1 FROM gazette_entries WHERE issue <= ${sqlString(due)} LIMIT 1`,
-  );
-  return found.currentRowCount > 0 ? due : null;
+  const rows = (
+    await store.connection.runAndReadAll(
+      `SELECT max(issue) AS issue FROM gazette_entries WHERE issue <= ${sqlString(issueDueAt(asOf))}`,
+    )
+  ).getRowObjectsJS();
+  const issue = rows[0]?.issue;
+  return issue === null || issue === undefined ? null : String(issue);
 }
 
 /**

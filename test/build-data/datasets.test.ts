@@ -14,6 +14,7 @@ import type { DataRelease } from '../../src/lib/datasets/data-release.ts';
 import { DATA_TABLES } from '../../src/lib/datasets/dataset-tables.ts';
 import { validateCatalog } from '../../src/lib/datasets/validate-catalog.ts';
 import { lockPublishedIssues } from '../../src/lib/gazette/issue-lock.ts';
+import { issueDueAt } from '../../src/lib/gazette/issue-week.ts';
 import { loadMappingRows } from '../../src/lib/mappings/load-mapping-rows.ts';
 import { readMappingTables } from '../../src/lib/mappings/read-mapping-tables.ts';
 import { rightFile } from '../../src/lib/site/right-path.ts';
@@ -323,6 +324,25 @@ describe('open datasets a week later', () => {
       store.closeSync();
     }
   }, 300_000);
+});
+
+describe('open datasets weeks after the latest issue', () => {
+  it('are of the latest issue out, not of a week without one', async () => {
+    const { store, dir } = await sampleStore();
+    try {
+      const asOf = new Date('2026-12-20T12:00:00Z');
+      const latest = (
+        await store.connection.runAndReadAll(
+          `SELECT max(issue) AS issue FROM gazette_entries WHERE issue <= '${issueDueAt(asOf)}'`,
+        )
+      ).getRowObjectsJS()[0]?.issue;
+      expect(latest).not.toBe(issueDueAt(asOf));
+      const release = await exportDatasets(store, { dir: join(dir, 'data'), asOf, siteUrl: SITE });
+      expect(release.issue).toBe(latest);
+    } finally {
+      store.closeSync();
+    }
+  });
 });
 
 describe('open datasets before the first issue', () => {
