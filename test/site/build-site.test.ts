@@ -214,11 +214,11 @@ describe('astro build of test/fixtures/site-data-small', () => {
     const correction = html.get('issues/2021-01/index.html') ?? '';
     expect(corrected).toContain('id="event-NO-TM-202012345-0002"');
     expect(corrected).toContain(
-      'href="/issues/2021-01/#event-NO-TM-202012345-0003">Rettet ved NO-TM-202012345-0003 i utgave 2021-01<',
+      'href="/issues/2021-01/#event-NO-TM-202012345-0003">Rettet ved en kunngjøring i utgave 2021-01<',
     );
     expect(correction).toContain('id="event-NO-TM-202012345-0003"');
     expect(correction).toContain(
-      'href="/issues/2020-52/#event-NO-TM-202012345-0002">Retter NO-TM-202012345-0002 i utgave 2020-52<',
+      'href="/issues/2020-52/#event-NO-TM-202012345-0002">Retter kunngjøringen i utgave 2020-52<',
     );
     expect(correction).toContain('href="/trademark/202012345/">Registerside for varemerke 202012345<');
   });

@@ -13,7 +13,7 @@ describe('entryCardView(entry, standards, lang)', () => {
     const after = entryCardView(correction, site.standards, 'en');
     expect(before.correctedBy).toEqual({
       href: '/en/issues/2021-01/#event-NO-TM-202012345-0003',
-      text: 'Corrected by NO-TM-202012345-0003 in issue 2021-01',
+      text: 'Corrected by an announcement in issue 2021-01',
     });
     expect(after.corrects?.href).toBe(`/en/issues/2020-52/#${before.anchor}`);
     expect(after.correctedBy).toBeNull();
@@ -38,7 +38,10 @@ describe('entryCardView(entry, standards, lang)', () => {
 describe('eventLinkView(link, kind, right, applicationNumber, lang)', () => {
   it('points at the register page row when the event was never in the gazette', () => {
     const link = eventLinkView({ eventId: 'E1', issue: null }, 'corrects', 'patent', '1', 'nb');
-    expect(link).toEqual({ href: '/patent/1/#event-E1', text: 'Retter E1 ikke kunngjort i Tidende' });
+    expect(link).toEqual({
+      href: '/patent/1/#event-E1',
+      text: 'Retter en registerhendelse som ikke ble kunngjort i Tidende',
+    });
   });
 });
 

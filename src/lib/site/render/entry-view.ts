@@ -83,12 +83,12 @@ export function eventLinkView(
   lang: Language,
 ): LinkView {
   const t = makeTranslator(lang);
-  const where = link.issue ? t('entry.inIssue', { issue: link.issue }) : t('entry.notInGazette');
   const page = link.issue ? issuePath(link.issue) : registerPath(right, applicationNumber);
-  return {
-    href: `${localizedPath(lang, page)}${eventFragment(link.eventId)}`,
-    text: `${t(kind === 'corrects' ? 'entry.corrects' : 'entry.correctedBy', { event: link.eventId })} ${where}`,
-  };
+  // A sentence, not the event's id: the id is in the link's target, and in the open data.
+  const text = link.issue
+    ? t(kind === 'corrects' ? 'entry.correctsInIssue' : 'entry.correctedByInIssue', { issue: link.issue })
+    : t(kind === 'corrects' ? 'entry.correctsRegister' : 'entry.correctedByRegister');
+  return { href: `${localizedPath(lang, page)}${eventFragment(link.eventId)}`, text };
 }
 
 /** The link from an entry or heading to the right's register page. */
