@@ -24,9 +24,26 @@ describe('registerPageView(right, site, lang)', () => {
     expect(view.documents).toEqual([
       {
         href: '/documents/design/2020/20200999-1.svg',
-        text: 'Design view (image/svg+xml)',
+        text: 'Design view',
         imageAlt: 'Design view: Stol',
       },
+    ]);
+  });
+
+  it('numbers documents of one kind and names a PDF, never a media type', async () => {
+    const right = await fixture.right('design', '20200999');
+    const views = [1, 2, 3].map((n) => ({
+      kind: 'design-view',
+      href: `/documents/v${n}.svg`,
+      mediaType: 'image/svg+xml',
+    }));
+    const pdf = { kind: 'specification', href: '/documents/s.pdf', mediaType: 'application/pdf' };
+    const view = registerPageView({ ...right, documents: [...views, pdf] }, site, 'nn');
+    expect(view.documents.map((d) => [d.text, d.imageAlt])).toEqual([
+      ['Designvising 1 av 3', 'Designvising 1 av 3: Stol'],
+      ['Designvising 2 av 3', 'Designvising 2 av 3: Stol'],
+      ['Designvising 3 av 3', 'Designvising 3 av 3: Stol'],
+      ['Patentskrift (PDF)', null],
     ]);
   });
 

@@ -87,6 +87,37 @@ function historyRowView(
   };
 }
 
+/** How a document's format is named after its caption; images need no word. */
+const FORMAT_NAMES: Record<string, string> = { 'application/pdf': 'PDF' };
+
+/**
+ * The documents of a register page, each captioned by what it is, numbered where a right has
+ * several of a kind ("Designvisning 3 av 7"), and a PDF's format named.
+ */
+function documentViews(right: RightData, lang: Language): RegisterPageView['documents'] {
+  const t = makeTranslator(lang);
+  const shown = right.documents.flatMap((doc) => {
+    const href = documentSrc(doc.href);
+    return href ? [{ ...doc, href }] : [];
+  });
+  const ofKind = Map.groupBy(shown, (doc) => doc.kind);
+  return shown.map((doc) => {
+    const kindKey = `document.${doc.kind}`;
+    const kind = t.has(kindKey) ? t(kindKey) : doc.kind;
+    const siblings = ofKind.get(doc.kind) ?? [doc];
+    const caption =
+      siblings.length > 1
+        ? t('register.documentNumbered', { kind, n: siblings.indexOf(doc) + 1, count: siblings.length })
+        : kind;
+    const format = FORMAT_NAMES[doc.mediaType];
+    return {
+      href: doc.href,
+      text: format ? `${caption} (${format})` : caption,
+      imageAlt: doc.mediaType.startsWith('image/') ? `${caption}: ${right.title}` : null,
+    };
+  });
+}
+
 /**
  * The register page of a right in a language. It shows nothing that changes with the build time,
  * so that its cache key is the right's data alone.
@@ -116,18 +147,6 @@ export function registerPageView(
     history,
     historyNote:
       history.flatMap((row) => row.standardEvents).find((e) => e.provisionalNote)?.provisionalNote ?? null,
-    documents: right.documents.flatMap((doc) => {
-      const href = documentSrc(doc.href);
-      if (!href) return [];
-      const kindKey = `document.${doc.kind}`;
-      const kind = t.has(kindKey) ? t(kindKey) : doc.kind;
-      return [
-        {
-          href,
-          text: t('register.document', { kind, mediaType: doc.mediaType }),
-          imageAlt: doc.mediaType.startsWith('image/') ? `${kind}: ${right.title}` : null,
-        },
-      ];
-    }),
+    documents: documentViews(right, lang),
   };
 }
