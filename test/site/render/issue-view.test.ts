@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { groupEntries, issuePageView, neighbourIssues } from '../../../src/lib/site/render/issue-view.ts';
+import {
+  groupEntries,
+  issuePageView,
+  neighbourIssues,
+  sectionHeading,
+} from '../../../src/lib/site/render/issue-view.ts';
 import type { EntryView } from '../../../src/lib/site/site-data.ts';
 import { fixture } from '../fixture-data.ts';
 
@@ -44,7 +49,17 @@ describe('issuePageView(issue, site, lang)', () => {
       ['Patents', ['patent-applications']],
       ['Designs', ['design-registrations']],
     ]);
+    expect(view.rights[1]?.sections[0]?.heading).toBe('Registrations');
     expect(view.previous?.href).toBe('/en/issues/2020-52/');
     expect(view.next?.href).toBe('/en/issues/2021-01/');
+  });
+});
+
+describe('sectionHeading(right, section, lang)', () => {
+  it('names a section for its right type where the name across rights would not fit', () => {
+    expect(sectionHeading('trademark', 'registrations', 'nb')).toBe('Registreringer');
+    expect(sectionHeading('patent', 'registrations', 'nn')).toBe('Meddelte patent');
+    expect(sectionHeading('patent', 'renewals', 'en')).toBe('Annual fees');
+    expect(sectionHeading('design', 'oppositions', 'nb')).toBe('Innsigelser og klager');
   });
 });

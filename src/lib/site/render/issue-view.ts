@@ -53,6 +53,17 @@ export interface RightSectionsView<T> {
   sections: SectionView<T>[];
 }
 
+/**
+ * A section's heading under its right type: named for that right where the name differs
+ * ("Meddelte patenter", "Registreringer"), else the section's name across rights (as in feeds and
+ * the search filter, "Registreringer og meddelte patenter").
+ */
+export function sectionHeading(right: RightType, section: GazetteSection, lang: Language): string {
+  const t = makeTranslator(lang);
+  const own = `section.${section}.${right}`;
+  return t.has(own) ? t(own) : t(`section.${section}`);
+}
+
 /** Counts per right type and section (from an issue summary) as nested headings with anchors. */
 export function countsView(counts: IssueSummary['counts'], lang: Language): RightSectionsView<number>[] {
   const t = makeTranslator(lang);
@@ -65,7 +76,7 @@ export function countsView(counts: IssueSummary['counts'], lang: Language): Righ
         ? [
             {
               section,
-              heading: t(`section.${section}`),
+              heading: sectionHeading(right, section, lang),
               anchor: sectionAnchor(right, section),
               count: formatCount(entries, lang),
               entries,
