@@ -1,54 +1,49 @@
 /**
  * A small static file server for a built site, on loopback only: for `npm start` and for tests.
  * It behaves like the blob hosting the site is deployed to: `index.html` for a folder,
- * `/404.html` with status 404 for anything missing, a Content-Type from the file extension.
- * Nothing outside the folder is ever served.
+ * `/404.html` with status 404 for anything missing, and each file with the Content-Type,
+ * Content-Encoding and Cache-Control the deploy stores with it (content-headers.ts). Text is
+ * compressed on the way (Brotli or gzip, as the client accepts), as a CDN in front of the host
+ * would. Nothing outside the folder is ever served.
  */
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, join, relative, resolve, sep } from 'node:path';
-import { DOCUMENT_CONTENT_SECURITY_POLICY, isPublishedDocument } from '../deploy/content-headers.ts';
+import { join, relative, resolve, sep } from 'node:path';
+import { pipeline } from 'node:stream';
+import { createBrotliCompress, createGzip, constants as zlibConstants } from 'node:zlib';
+import {
+  contentHeadersFor,
+  DOCUMENT_CONTENT_SECURITY_POLICY,
+  isPublishedDocument,
+} from '../deploy/content-headers.ts';
 
-/** Content-Type per file extension; anything else is `application/octet-stream`. */
-export const CONTENT_TYPES: Readonly<Record<string, string>> = {
-  '.html': 'text/html; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.jsonld': 'application/ld+json; charset=utf-8',
-  '.xml': 'application/xml; charset=utf-8',
-  '.atom': 'application/atom+xml; charset=utf-8',
-  '.txt': 'text/plain; charset=utf-8',
-  '.md': 'text/markdown; charset=utf-8',
-  '.csv': 'text/csv; charset=utf-8',
-  '.ttl': 'text/turtle; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.webp': 'image/webp',
-  '.ico': 'image/x-icon',
-  '.pdf': 'application/pdf',
-  '.wasm': 'application/wasm',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.parquet': 'application/vnd.apache.parquet',
-  '.gz': 'application/gzip',
-  // Pagefind's index files are gzipped binaries that pagefind.js inflates itself: no
-  // Content-Encoding, or the browser would inflate them first.
-  '.pagefind': 'application/octet-stream',
-  '.pf_fragment': 'application/octet-stream',
-  '.pf_index': 'application/octet-stream',
-  '.pf_meta': 'application/octet-stream',
-  '.pf_filter': 'application/octet-stream',
-};
+/** Types worth compressing on the way: text of any kind. Images, fonts and archives are packed already. */
+const COMPRESSIBLE =
+  /^(text\/|application\/(json|ld\+json|xml|atom\+xml|javascript|manifest\+json)|image\/svg\+xml)/;
 
-/** The Content-Type a file is served with, from its name. */
-export function contentTypeOf(path: string): string {
-  return CONTENT_TYPES[extname(path).toLowerCase()] ?? 'application/octet-stream';
+/**
+ * The compression to answer with for an Accept-Encoding header: Brotli where the client takes it,
+ * else gzip, else none. A coding with `q=0` is refused.
+ */
+export function chooseEncoding(acceptEncoding: string | undefined): 'br' | 'gzip' | null {
+  const accepted = new Set<string>();
+  for (const part of (acceptEncoding ?? '').split(',')) {
+    const [coding, ...params] = part.trim().toLowerCase().split(';');
+    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    if (coding && !(q && Number(q.slice(2)) === 0)) accepted.add(coding);
+  }
+  if (accepted.has('br')) return 'br';
+  if (accepted.has('gzip') || accepted.has('*')) return 'gzip';
+  return null;
+}
+
+function compressor(encoding: 'br' | 'gzip') {
+  return encoding === 'br'
+    ? // A quality for answering at once, not the archival 11.
+      createBrotliCompress({ params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 5 } })
+    : createGzip();
 }
 
 export interface StaticServer {
@@ -96,21 +91,30 @@ function send(
   size: number,
   root: string,
 ) {
-  const document = isPublishedDocument(relative(root, path).split(sep).join('/'));
+  const sitePath = relative(root, path).split(sep).join('/');
+  const headers = contentHeadersFor(sitePath);
+  const encoding =
+    !headers.contentEncoding && COMPRESSIBLE.test(headers.contentType)
+      ? chooseEncoding(request.headers['accept-encoding'])
+      : null;
   response.writeHead(status, {
-    'Content-Type': contentTypeOf(path),
-    'Content-Length': size,
-    'Cache-Control': 'no-cache',
+    'Content-Type': headers.contentType,
+    'Cache-Control': headers.cacheControl,
     'X-Content-Type-Options': 'nosniff',
-    ...(document ? { 'Content-Security-Policy': DOCUMENT_CONTENT_SECURITY_POLICY } : {}),
+    ...(headers.contentEncoding ? { 'Content-Encoding': headers.contentEncoding } : {}),
+    ...(encoding ? { 'Content-Encoding': encoding } : { 'Content-Length': size }),
+    ...(COMPRESSIBLE.test(headers.contentType) ? { Vary: 'Accept-Encoding' } : {}),
+    ...(isPublishedDocument(sitePath) ? { 'Content-Security-Policy': DOCUMENT_CONTENT_SECURITY_POLICY } : {}),
   });
   if (request.method === 'HEAD') {
     response.end();
     return;
   }
-  const stream = createReadStream(path);
-  stream.on('error', () => response.destroy());
-  stream.pipe(response);
+  const onError = (error: Error | null) => {
+    if (error) response.destroy();
+  };
+  if (encoding) pipeline(createReadStream(path), compressor(encoding), response, onError);
+  else pipeline(createReadStream(path), response, onError);
 }
 
 async function handle(root: string, request: IncomingMessage, response: ServerResponse): Promise<void> {

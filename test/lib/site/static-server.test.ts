@@ -1,9 +1,13 @@
 import { mkdir, writeFile } from 'node:fs/promises';
-import { request } from 'node:http';
+import { get, request } from 'node:http';
 import { join } from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DOCUMENT_CONTENT_SECURITY_POLICY } from '../../../src/lib/deploy/content-headers.ts';
-import { contentTypeOf, type StaticServer, start } from '../../../src/lib/site/static-server.ts';
+import {
+  contentHeadersFor,
+  DOCUMENT_CONTENT_SECURITY_POLICY,
+} from '../../../src/lib/deploy/content-headers.ts';
+import { chooseEncoding, type StaticServer, start } from '../../../src/lib/site/static-server.ts';
 import { useTempDirs } from '../../helpers/temp-dir.ts';
 
 const tempDir = useTempDirs();
@@ -51,23 +55,16 @@ function rawGet(url: string, path: string): Promise<{ status: number; body: stri
   });
 }
 
-describe('contentTypeOf(path)', () => {
+describe('chooseEncoding(acceptEncoding)', () => {
   it.each([
-    ['index.html', 'text/html; charset=utf-8'],
-    ['_astro/site.css', 'text/css; charset=utf-8'],
-    ['pagefind/pagefind.js', 'text/javascript; charset=utf-8'],
-    ['pagefind/pagefind-entry.json', 'application/json; charset=utf-8'],
-    ['feed.xml', 'application/xml; charset=utf-8'],
-    ['documents/mark.svg', 'image/svg+xml'],
-    ['pagefind/wasm.nb.pagefind', 'application/octet-stream'],
-    ['pagefind/fragment/nb_1.pf_fragment', 'application/octet-stream'],
-    ['pagefind/index/nb_1.pf_index', 'application/octet-stream'],
-    ['pagefind/pagefind.nb_1.pf_meta', 'application/octet-stream'],
-    ['x.wasm', 'application/wasm'],
-    ['fonts/inter.woff2', 'font/woff2'],
-    ['NOTES.UNKNOWN', 'application/octet-stream'],
-  ])('serves %s as %s', (path, type) => {
-    expect(contentTypeOf(path)).toBe(type);
+    ['gzip, deflate, br, zstd', 'br'],
+    ['gzip', 'gzip'],
+    ['br;q=0, gzip;q=0.5', 'gzip'],
+    ['*', 'gzip'],
+    ['identity', null],
+    [undefined, null],
+  ])('answers %s with %s', (header, encoding) => {
+    expect(chooseEncoding(header)).toBe(encoding);
   });
 });
 
@@ -77,12 +74,44 @@ describe('start(dir, port?)', () => {
     expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
     const feed = await fetch(new URL('feed.xml', server.url));
     expect(feed.status).toBe(200);
-    expect(feed.headers.get('content-type')).toBe('application/xml; charset=utf-8');
+    expect(feed.headers.get('content-type')).toBe(contentHeadersFor('feed.xml').contentType);
     expect(await feed.text()).toBe('<feed/>');
     const fragment = await fetch(new URL('pagefind/fragment/nb_1a2b.pf_fragment', server.url));
     expect(fragment.headers.get('content-type')).toBe('application/octet-stream');
     expect(fragment.headers.get('content-encoding')).toBeNull();
     expect([...new Uint8Array(await fragment.arrayBuffer())]).toEqual([0x1f, 0x8b, 8, 0]);
+  });
+
+  it("compresses text as the client accepts, with the deploy's cache headers, and packed files not again", async () => {
+    const dir = await site();
+    const page = `<!doctype html><title>long</title>${'<p>Varemerke registrert</p>'.repeat(200)}`;
+    await writeFile(join(dir, 'index.html'), page);
+    const server = await served(dir);
+    const raw = (path: string, acceptEncoding: string) =>
+      new Promise<{ headers: Record<string, unknown>; body: Buffer }>((done, fail) => {
+        get(new URL(path, server.url), { headers: { 'accept-encoding': acceptEncoding } }, (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (chunk: Buffer) => chunks.push(chunk));
+          res.on('end', () => done({ headers: res.headers, body: Buffer.concat(chunks) }));
+        }).on('error', fail);
+      });
+    const br = await raw('/', 'gzip, deflate, br');
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(br.headers.vary).toBe('Accept-Encoding');
+    expect(br.headers['cache-control']).toBe(contentHeadersFor('index.html').cacheControl);
+    expect(br.body.length).toBeLessThan(page.length / 5);
+    expect(brotliDecompressSync(br.body).toString()).toBe(page);
+    const gzip = await raw('/', 'gzip');
+    expect(gzip.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(gzip.body).toString()).toBe(page);
+    const plain = await raw('/', 'identity');
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.headers['content-length']).toBe(String(Buffer.byteLength(page)));
+    const fragment = await raw('/pagefind/fragment/nb_1a2b.pf_fragment', 'br');
+    expect(fragment.headers['content-encoding']).toBeUndefined();
+    expect(fragment.headers['cache-control']).toBe(
+      contentHeadersFor('pagefind/fragment/nb_1a2b.pf_fragment').cacheControl,
+    );
   });
 
   it('serves published documents with a policy that runs no script, and pages without it', async () => {
@@ -150,7 +179,8 @@ describe('start(dir, port?)', () => {
 
   it('answers HEAD without a body and refuses other methods', async () => {
     const server = await served(await site());
-    const head = await fetch(server.url, { method: 'HEAD' });
+    // Uncompressed, so that the length is the file's.
+    const head = await fetch(server.url, { method: 'HEAD', headers: { 'accept-encoding': 'identity' } });
     expect(head.status).toBe(200);
     expect(Number(head.headers.get('content-length'))).toBeGreaterThan(0);
     expect(await head.text()).toBe('');
