@@ -151,6 +151,20 @@ describe('astro build of test/fixtures/site-data-small', () => {
     }
   });
 
+  it('gives every page a meta description of its own, and names the site once in its title', () => {
+    const seen = new Map<string, string>();
+    for (const [file, doc] of html) {
+      const description = /<meta name="description" content="([^"]+)">/.exec(doc)?.[1];
+      expect(description, file).toBeTruthy();
+      // A page's description is its own: only the same page in the same language shares none.
+      expect(seen.get(description as string), `${file} has the description of`).toBeUndefined();
+      seen.set(description as string, file);
+      const title = /<title>([^<]*)<\/title>/.exec(doc)?.[1] ?? '';
+      expect(title.match(/Tidende/g)?.length ?? 0, `${file}: ${title}`).toBeLessThanOrEqual(1);
+    }
+    expect(html.get('en/issues/2021-01/index.html')).toContain('<title>Tidende 2021-01</title>');
+  });
+
   it("carries a Content-Security-Policy allowing only 'self' on every page", () => {
     const policy = contentSecurityPolicy();
     for (const [file, doc] of ownPages()) {

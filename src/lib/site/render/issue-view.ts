@@ -98,6 +98,8 @@ export interface IssuePageView {
   heading: string;
   published: { text: string; datetime: string };
   total: string;
+  /** The page's meta description: the heading, when it came out and how many announcements. */
+  description: string;
   previous: LinkView | null;
   next: LinkView | null;
   rights: RightSectionsView<EntryCardView[]>[];
@@ -132,19 +134,20 @@ export function issuePageView(issue: IssueData, site: SiteData, lang: Language):
   }));
   const link = (id: string | null, key: 'issue.previous' | 'issue.next') =>
     id ? { href: localizedPath(lang, issuePath(id)), text: t(key, { issue: id }) } : null;
+  const heading = t('issue.heading', { issue: issue.id, week: issue.week, year: issue.year });
+  const published = t('issue.published', { date: formatInstantDate(issue.publishedAt, lang) });
+  const total = t(pluralKey('issue.entries', issue.entryCount, lang), {
+    count: formatCount(issue.entryCount, lang),
+  });
   return {
     id: issue.id,
     title: t('issue.title', { issue: issue.id }),
-    heading: t('issue.heading', { issue: issue.id, week: issue.week, year: issue.year }),
-    published: {
-      text: t('issue.published', { date: formatInstantDate(issue.publishedAt, lang) }),
-      datetime: issue.publishedAt,
-    },
-    total: t(pluralKey('issue.entries', issue.entryCount, lang), {
-      count: formatCount(issue.entryCount, lang),
-    }),
+    heading,
+    published: { text: published, datetime: issue.publishedAt },
+    total,
     previous: link(previous, 'issue.previous'),
     next: link(next, 'issue.next'),
+    description: `${heading}. ${published}. ${total}.`,
     rights,
     withdrawals: (issue.withdrawals ?? []).map((w) => {
       const words = { right: t(`right.${w.right}`), number: w.applicationNumber, title: w.title };

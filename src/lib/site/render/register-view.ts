@@ -34,6 +34,8 @@ export interface HistoryRowView {
 
 export interface RegisterPageView {
   title: string;
+  /** The page's meta description. */
+  description: string;
   heading: string;
   image: ImageView | null;
   keyData: KeyDataRow[];
@@ -136,6 +138,9 @@ export function registerPageView(
   );
   return {
     title: t('register.title', { right: rightName, number: right.applicationNumber, title: right.title }),
+    description: t('register.description', {
+      title: t('register.title', { right: rightName, number: right.applicationNumber, title: right.title }),
+    }),
     heading: t('register.title', { right: rightName, number: right.applicationNumber, title: right.title }),
     image: imageView(right, lang),
     keyData: keyDataRows(right, lang),
