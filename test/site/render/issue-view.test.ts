@@ -50,6 +50,12 @@ describe('issuePageView(issue, site, lang)', () => {
       ['Designs', ['design-registrations']],
     ]);
     expect(view.rights[1]?.sections[0]?.heading).toBe('Registrations');
+    // Each standard's provisional note once for the page, however many entries use it.
+    const noted = view.rights.flatMap((r) =>
+      r.sections.flatMap((s) => s.entries.flatMap((e) => e.standardEvents.filter((l) => l.provisionalNote))),
+    );
+    expect(view.provisionalNotes).toEqual([...new Set(noted.map((l) => l.provisionalNote))]);
+    expect(view.provisionalNotes.length).toBeLessThanOrEqual(2);
     expect(view.previous?.href).toBe('/en/issues/2020-52/');
     expect(view.next?.href).toBe('/en/issues/2021-01/');
   });

@@ -103,6 +103,8 @@ export interface IssuePageView {
   previous: LinkView | null;
   next: LinkView | null;
   rights: RightSectionsView<EntryCardView[]>[];
+  /** The notes that a code list is provisional, each once for the page (one per standard). */
+  provisionalNotes: string[];
   /** Withdrawal notices: each a sentence and a link to the withdrawn announcement or the right. */
   withdrawals: { text: string; href: string }[];
 }
@@ -149,6 +151,15 @@ export function issuePageView(issue: IssueData, site: SiteData, lang: Language):
     next: link(next, 'issue.next'),
     description: `${heading}. ${published}. ${total}.`,
     rights,
+    provisionalNotes: [
+      ...new Set(
+        rights.flatMap((r) =>
+          r.sections.flatMap((s) =>
+            s.entries.flatMap((e) => e.standardEvents.flatMap((line) => line.provisionalNote ?? [])),
+          ),
+        ),
+      ),
+    ],
     withdrawals: (issue.withdrawals ?? []).map((w) => {
       const words = { right: t(`right.${w.right}`), number: w.applicationNumber, title: w.title };
       return w.issue
