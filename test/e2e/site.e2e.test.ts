@@ -218,6 +218,14 @@ describe('the gazette site in Chromium', () => {
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
   });
 
+  it('takes an application number as people write it: with a slash, spaces or the country code', async () => {
+    const page = await newPage();
+    await page.goto(at('nn/search/'));
+    await page.locator('#search-q').fill('NO 2020/12345');
+    await page.locator('#search-q').press('Enter');
+    await page.waitForURL(at(`nn/${TRADEMARK.path}`));
+  });
+
   it('leads a number in the search URL straight to the page, and Back does not return to search', async () => {
     const page = await newPage();
     await page.goto(at(''));

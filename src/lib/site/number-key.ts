@@ -33,16 +33,25 @@ export interface NumberMatch {
 export type NumberShard = Record<string, NumberMatch[]>;
 
 /**
- * The form a number is looked up in: without white space, lower case.
- * @example normaliseNumber(' EP 1234 567 ') === 'ep1234567'
+ * The form a number is looked up in, so that it is found however people type it: lower case,
+ * without white space or the separators `/ - . ,`, without Norway's country code in front, and an
+ * EP number without its kind code (`B1`, `A2`, `T3`).
+ * @example
+ * normaliseNumber('2008/03019') === '200803019'
+ * normaliseNumber('NO 2008 03019') === '200803019'
+ * normaliseNumber('EP 1 234 567 B1') === 'ep1234567'
  */
 export function normaliseNumber(input: string): string {
-  return input.replace(/\s+/g, '').toLowerCase();
+  return input
+    .toLowerCase()
+    .replace(/[\s/.,-]+/g, '')
+    .replace(/^no(?=\d)/, '')
+    .replace(/^(ep\d{7})[abct]\d?$/, '$1');
 }
 
-/** Whether a normalised query could be a number: a digit in it, and only letters, digits and `/-.`. */
+/** Whether a normalised query could be a number: a digit in it, and only letters and digits. */
 export function looksLikeNumber(normalised: string): boolean {
-  return /^[0-9a-z./-]{3,40}$/.test(normalised) && /\d/.test(normalised);
+  return /^[0-9a-z]{3,40}$/.test(normalised) && /\d/.test(normalised);
 }
 
 /**

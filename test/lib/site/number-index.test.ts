@@ -36,13 +36,26 @@ describe('normaliseNumber(input)', () => {
   it('drops white space and lowers the case', () => {
     expect(normaliseNumber(' EP 1234\t567 ')).toBe('ep1234567');
   });
+  it.each([
+    ['2008/03019', '200803019'],
+    ['200803019', '200803019'],
+    ['NO 2008 03019', '200803019'],
+    ['no2008/03019', '200803019'],
+    ['2008-03019', '200803019'],
+    ['EP 1 234 567 B1', 'ep1234567'],
+    ['EP1234567A2', 'ep1234567'],
+    ['ep 1234567', 'ep1234567'],
+    ['DM/123 456', 'dm123456'],
+  ])('finds %s as %s, as people type numbers', (typed, key) => {
+    expect(normaliseNumber(typed)).toBe(key);
+  });
 });
 
 describe('looksLikeNumber(normalised)', () => {
-  it.each(['200503952', 'ep1234567', 'dm123456', '2023/12345'])('takes %s for a number', (query) => {
+  it.each(['200503952', 'ep1234567', 'dm123456', '202312345'])('takes %s for a number', (query) => {
     expect(looksLikeNumber(query)).toBe(true);
   });
-  it.each(['nordlys', 'a1', '', 'hav<script>'])('does not take %s for one', (query) => {
+  it.each(['nordlys', 'a1', '', 'hav<script>', '2023/12345'])('does not take %s for one', (query) => {
     expect(looksLikeNumber(query)).toBe(false);
   });
 });
