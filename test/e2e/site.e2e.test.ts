@@ -218,6 +218,23 @@ describe('the gazette site in Chromium', () => {
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
   });
 
+  it('tells a reader without JavaScript how else to find a right, and shows no empty filters', async () => {
+    const noScript = await browser.newContext({ locale: 'nb-NO', javaScriptEnabled: false });
+    try {
+      const page = await noScript.newPage();
+      await page.goto(at('en/search/?q=nordlys'));
+      expect(await page.locator('.search-filters').isVisible()).toBe(false);
+      await expect
+        .poll(() => page.getByRole('link', { name: 'All issues, year by year' }).isVisible())
+        .toBe(true);
+      // What is rendered, not the DOM's text: the sentence must show.
+      // biome-ignore lint/performance/useDomNodeTextContent: rendered text is what is checked.
+      expect(await page.locator('.search').innerText()).toContain('/en/trademark/2023_01234/');
+    } finally {
+      await noScript.close();
+    }
+  });
+
   it('takes an application number as people write it: with a slash, spaces or the country code', async () => {
     const page = await newPage();
     await page.goto(at('nn/search/'));
