@@ -181,7 +181,18 @@ describe('the gazette site in Chromium', () => {
     await page.locator('#search-q').press('Enter');
     expect(await searchResults(page)).toContain(`/${PATENT.path}`);
     expect(new URL(page.url()).searchParams.get('q')).toBe(PATENT.word);
+    // One link for a register page: its sections are on every one and say nothing of the hit.
+    const hit = page.locator('.search-result', { has: page.locator(`a[href$="/${PATENT.path}"]`) });
+    expect(await hit.count()).toBe(1);
+    expect(await hit.locator('.search-subresults').count()).toBe(0);
     await expectAccessible(page);
+    // No hit: a sentence that helps, and no heading over an empty list.
+    await page.locator('#search-q').fill('zzyzxqv');
+    await page.locator('#search-q').press('Enter');
+    await expect
+      .poll(() => page.locator('[data-search-status]').textContent())
+      .toContain('Ingen treff for «zzyzxqv»');
+    expect(await page.locator('[data-search-results]').isVisible()).toBe(false);
   });
 
   it('finds pages across the merged search bundles, past years’ issues among them', async () => {

@@ -204,7 +204,8 @@ export async function startSearch(root: HTMLElement): Promise<void> {
     showNumberMatches(query, matches);
     current = search?.results ?? [];
     shown = 0;
-    resultBox.hidden = search === null;
+    // No hit, no "Hits" heading over an empty list: the status line says there is none.
+    resultBox.hidden = search === null || current.length === 0;
     if (search === null) {
       list.replaceChildren();
       status.textContent = '';

@@ -45,9 +45,18 @@ export function sortValues(key: string, values: string[], lang: string): string[
   return key === 'year' ? sorted.reverse() : sorted;
 }
 
-/** One result: its title linking to the page, the page's summary, the excerpt, and up to three sections. */
+/** An issue page's URL: its sub-results are its entries, worth a link each. */
+const ISSUE_PAGE = /\/issues\/\d{4}-\d{2}\/$/;
+
+/**
+ * One result: its title linking to the page, the page's summary, the excerpt, and for an issue up
+ * to three entries the words were found in. A register page is one link: its sections ("Register
+ * data", "History") are on every register page and say nothing of the hit.
+ */
 export function renderResult(result: PagefindResult): HTMLLIElement {
-  const subResults = (result.sub_results ?? []).filter((sub) => sub.url !== result.url).slice(0, 3);
+  const subResults = ISSUE_PAGE.test(new URL(result.url, 'http://x/').pathname)
+    ? (result.sub_results ?? []).filter((sub) => sub.url !== result.url).slice(0, 3)
+    : [];
   return element('li', { className: 'search-result' }, [
     element('h3', {}, [
       element('a', { href: result.url, className: 'ds-link', textContent: result.meta.title ?? result.url }),
