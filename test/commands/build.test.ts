@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { asOfOption } from '../../scripts/commands/parse-options.ts';
 import { astroCacheDir } from '../../src/lib/site/astro-render.ts';
-import { numberShardFile } from '../../src/lib/site/number-key.ts';
+import { normaliseNumber, numberShardFile } from '../../src/lib/site/number-key.ts';
 import { parseStageTimings } from '../../src/lib/site/stage-timings.ts';
 import { start } from '../../src/lib/site/static-server.ts';
 import { line, trademarkRecord, writeExtract } from '../helpers/records.ts';
@@ -102,7 +102,10 @@ describe('tidende build', () => {
     expect(rights.hash).toMatch(/^sha256:[0-9a-f]{64}$/);
     expect(await exists(join(out, 'data', 'snapshot', 'rights.parquet'))).toBe(true);
     expect(await exists(join(out, 'data', 'catalog.ttl'))).toBe(true);
-    expect(await readFile(join(out, 'data', 'index.html'), 'utf8')).toContain(rights.hash.slice(7));
+    // The hash in full, one tap away; its first characters in the table's row.
+    const dataPage = await readFile(join(out, 'data', 'index.html'), 'utf8');
+    expect(dataPage).toContain(`<summary><code>${rights.hash.slice(7, 19)}…</code></summary>`);
+    expect(dataPage).toContain(`<code>${rights.hash.slice(7)}</code>`);
     expect(await exists(join(out, 'pagefind-archive', 'pagefind-entry.json'))).toBe(true);
     expect(await exists(join(out, 'search', 'numbers', 'manifest.json'))).toBe(true);
     expect(
@@ -118,9 +121,12 @@ describe('tidende build', () => {
     );
     const manifest = JSON.parse(await readFile(join(out, 'search/numbers/manifest.json'), 'utf8'));
     const shard = JSON.parse(
-      await readFile(join(out, 'search/numbers', numberShardFile('2026/00042', manifest.bits)), 'utf8'),
+      await readFile(
+        join(out, 'search/numbers', numberShardFile(normaliseNumber('2026/00042'), manifest.bits)),
+        'utf8',
+      ),
     );
-    expect(shard['2026/00042'][0].path).toBe('trademark/2026_00042/');
+    expect(shard[normaliseNumber('2026/00042')][0].path).toBe('trademark/2026_00042/');
     const server = await start(out);
     try {
       const page = await fetch(new URL('trademark/2026_00042/', server.url));
