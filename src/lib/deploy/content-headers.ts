@@ -31,6 +31,18 @@
 import { PUBLISHED_DOCUMENTS_DIR } from '../documents/document-policy.ts';
 import { isBundleDir } from '../site/search-bundles.ts';
 
+/** Types worth compressing in transit: text of any kind. Images, fonts and archives are packed already. */
+const COMPRESSIBLE_TYPE =
+  /^(text\/|application\/(json|ld\+json|xml|atom\+xml|javascript|manifest\+json)|image\/svg\+xml)/;
+
+/**
+ * Whether a file served with `headers` is worth compressing in transit (as a CDN would, or
+ * `tidende serve`): text, not already stored with a Content-Encoding.
+ */
+export function isCompressible(headers: ContentHeaders): boolean {
+  return !headers.contentEncoding && COMPRESSIBLE_TYPE.test(headers.contentType);
+}
+
 /** The headers a file is served with. */
 export interface ContentHeaders {
   /** e.g. `text/html; charset=utf-8`. */

@@ -16,12 +16,9 @@ import { createBrotliCompress, createGzip, constants as zlibConstants } from 'no
 import {
   contentHeadersFor,
   DOCUMENT_CONTENT_SECURITY_POLICY,
+  isCompressible,
   isPublishedDocument,
 } from '../deploy/content-headers.ts';
-
-/** Types worth compressing on the way: text of any kind. Images, fonts and archives are packed already. */
-const COMPRESSIBLE =
-  /^(text\/|application\/(json|ld\+json|xml|atom\+xml|javascript|manifest\+json)|image\/svg\+xml)/;
 
 /**
  * The compression to answer with for an Accept-Encoding header: Brotli where the client takes it,
@@ -93,17 +90,15 @@ function send(
 ) {
   const sitePath = relative(root, path).split(sep).join('/');
   const headers = contentHeadersFor(sitePath);
-  const encoding =
-    !headers.contentEncoding && COMPRESSIBLE.test(headers.contentType)
-      ? chooseEncoding(request.headers['accept-encoding'])
-      : null;
+  const compressible = isCompressible(headers);
+  const encoding = compressible ? chooseEncoding(request.headers['accept-encoding']) : null;
   response.writeHead(status, {
     'Content-Type': headers.contentType,
     'Cache-Control': headers.cacheControl,
     'X-Content-Type-Options': 'nosniff',
     ...(headers.contentEncoding ? { 'Content-Encoding': headers.contentEncoding } : {}),
     ...(encoding ? { 'Content-Encoding': encoding } : { 'Content-Length': size }),
-    ...(COMPRESSIBLE.test(headers.contentType) ? { Vary: 'Accept-Encoding' } : {}),
+    ...(compressible ? { Vary: 'Accept-Encoding' } : {}),
     ...(isPublishedDocument(sitePath) ? { 'Content-Security-Policy': DOCUMENT_CONTENT_SECURITY_POLICY } : {}),
   });
   if (request.method === 'HEAD') {

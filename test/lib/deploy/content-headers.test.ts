@@ -4,6 +4,7 @@ import {
   contentHeadersFor,
   IMMUTABLE_CACHE,
   isAtomFeed,
+  isCompressible,
   isContentHashed,
   SHORT_CACHE,
   sameHeaders,
@@ -199,6 +200,21 @@ describe('contentHeadersFor(path)', () => {
     ]) {
       expect(contentHeadersFor(path).contentEncoding).toBeUndefined();
     }
+  });
+});
+
+describe('isCompressible(headers)', () => {
+  it.each([
+    ['index.html', true],
+    ['_astro/BaseLayout.css', true],
+    ['data/datapackage.json', true],
+    ['documents/ab.svg', true],
+    ['data/snapshot/rights.csv.gz', false],
+    ['data/snapshot/rights.parquet', false],
+    ['pagefind/fragment/nb_1.pf_fragment', false],
+    ['_astro/inter.woff2', false],
+  ])('%s: %s', (path, compressible) => {
+    expect(isCompressible(contentHeadersFor(path))).toBe(compressible);
   });
 });
 
