@@ -112,9 +112,11 @@ async function storeLocks(path: string): Promise<LockedIssue[]> {
  */
 async function checkAgainstLive(target: DeployTarget, storePath: string, due: string, bootstrap: boolean) {
   const live = await readLiveIssues(target);
-  const deployed = (await target.read(MANIFEST_PATH)) !== null;
+  // A target that records live issues holds a gazette; only one without the record (new, or
+  // published by an earlier version) is asked for its manifest, which can be large.
+  const deployed = live !== null || (await target.read(MANIFEST_PATH)) !== null;
   if (bootstrap) {
-    if (deployed || live !== null)
+    if (deployed)
       throw new CliError(
         `--bootstrap starts a new gazette, but ${target.url} already holds one${live?.latest ? ` (latest issue ${live.latest})` : ''}. ` +
           'Publish to it without --bootstrap, with the event store that published it. Nothing was changed.',
