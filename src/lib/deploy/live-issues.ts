@@ -45,7 +45,7 @@ export async function readLiveIssues(target: DeployTarget): Promise<LiveIssues |
   const damaged = (why: string) =>
     new CliError(
       `${source} is damaged: ${why}. It records which issues are live there, so publishing stops and nothing was changed. ` +
-        'Restore it from the backup of the target, or write it again from the store that published them (see "Operations" in the README).',
+        'Restore it from the backup of the target (see "Operations" in the README).',
     );
   if (found.data.length > MAX_BYTES) throw damaged(`${found.data.length} bytes, more than ${MAX_BYTES}`);
   let value: { format?: unknown; version?: unknown; issues?: unknown };
