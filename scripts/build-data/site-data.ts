@@ -124,7 +124,9 @@ function standardLabels(codes: CodeListIndex): StandardLabels {
     states: byCode(codes.list.states),
     stages: byCode(codes.list.stages),
     categories: byCode(codes.list.categories),
-    events: Object.fromEntries(codes.list.events.map((e) => [e.code, e.label])),
+    events: Object.fromEntries(
+      codes.list.events.map((e) => [e.code, { en: e.label, ...codes.eventLabels[e.code] }]),
+    ),
   };
 }
 
@@ -155,6 +157,7 @@ async function stagePublicEvents(store: EventStore, due: string | null): Promise
     FROM (SELECT DISTINCT right_type, application_number FROM public_events WHERE NOT suppressed);
     CREATE OR REPLACE TEMP TABLE public_withdrawals AS
     SELECT x.notice_issue, x.event_id, e.right_type, e.application_number, e.register.title AS title,
+      e.register.markFeature AS mark_feature,
       strftime(e.publication_date, '%G-%V') AS issue
     FROM suppressions x JOIN events e ON e.event_id = x.event_id
     WHERE x.notice_issue <= ${dueSql};
@@ -238,6 +241,7 @@ function withdrawalView(row: Row): WithdrawalView {
     right: row.right_type as RightType,
     applicationNumber: String(row.application_number),
     title: String(row.title),
+    markFeature: optional(row.mark_feature),
     issue: row.issue === null ? null : String(row.issue),
   };
 }

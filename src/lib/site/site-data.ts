@@ -132,6 +132,7 @@ export interface WithdrawalView {
   right: RightType;
   applicationNumber: string;
   title: string;
+  markFeature?: string;
   /** The issue that published the withdrawn announcement; null for an event not in the gazette. */
   issue: string | null;
 }
@@ -165,14 +166,17 @@ export interface RightIndexEntry {
   cacheKey: string;
 }
 
+/** An event's label; a language without one is shown in English. */
+export type EventLabel = Pick<Labels, 'en'> & Partial<Labels>;
+
 /** Labels of a standard's codes, for display. */
 export interface StandardLabels {
   verified: boolean;
   states: Record<string, Labels>;
   stages: Record<string, Labels>;
   categories: Record<string, Labels>;
-  /** English label of each event code. */
-  events: Record<string, string>;
+  /** Each event code's label: English from the code list; nb and nn where the labels file has them. */
+  events: Record<string, EventLabel>;
 }
 
 export interface SiteData {

@@ -60,4 +60,26 @@ export const CodeListSchema = z.strictObject({
 });
 
 export type CodeList = z.infer<typeof CodeListSchema>;
+
+/**
+ * Event labels in the gazette's other languages, kept beside a code list (`st27.labels.json`
+ * beside `st27.json`): WIPO words its events in English only, and the list file stays as WIPO
+ * publishes it. An event without a label here is shown in English, marked as English.
+ */
+export const EventLabelsSchema = z.strictObject({
+  standard: z.enum(STANDARDS),
+  provenance: z.strictObject({
+    /** Who translated the labels, from what. */
+    source: text,
+    /** What to do when the code list changes. */
+    note: text,
+  }),
+  /** Labels by event code. */
+  events: z.record(
+    z.string().regex(/^[A-Z][0-9]{2}$/, { error: 'expected an event code, a letter and two digits' }),
+    LabelsSchema.omit({ en: true }),
+  ),
+});
+
+export type EventLabels = z.infer<typeof EventLabelsSchema>;
 export type CodeListEvent = z.infer<typeof CodeListEventSchema>;

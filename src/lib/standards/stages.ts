@@ -9,6 +9,9 @@
  * stage its mapping row expects.
  */
 
+/** ST.27's "unspecified" state: the event says nothing about whether the right is in force. */
+export const UNSPECIFIED_STATE = 'U';
+
 /** ST.27's "unspecified" stage: an event that can occur at any stage and moves none. */
 export const UNSPECIFIED_STAGE = '0';
 

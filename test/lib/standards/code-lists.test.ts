@@ -1,7 +1,11 @@
 import { readFileSync } from 'node:fs';
+import { copyFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { parseCsvObjects } from '../../../src/lib/csv/parse-csv.ts';
 import { type CodeList, CodeListSchema } from '../../../src/lib/standards/code-list-schema.ts';
+import { codeListPath, loadCodeList } from '../../../src/lib/standards/code-lists.ts';
+import { useTempDirs } from '../../helpers/temp-dir.ts';
 
 const root = new URL('../../../', import.meta.url);
 const read = (path: string) => readFileSync(new URL(path, root), 'utf8');
@@ -169,5 +173,40 @@ describe('mappings/*.csv against the code lists', () => {
       expect(stages, where).toContain(row.previousStage);
       expect(stages, where).toContain(row.currentStage);
     }
+  });
+});
+
+describe('event labels in nb and nn beside each code list', () => {
+  const mkdir = useTempDirs();
+
+  test.each(STANDARDS)('%s: every event has a Bokmål and a Nynorsk label of its own', async (standard) => {
+    const { list, eventLabels } = await loadCodeList(standard);
+    for (const event of list.events) {
+      const labels = eventLabels[event.code];
+      expect(labels?.nb, `${standard} ${event.code}`).toMatch(/^\p{Lu}/u);
+      expect(labels?.nn, `${standard} ${event.code}`).toMatch(/^\p{Lu}/u);
+      expect(labels?.nb, `${standard} ${event.code}`).not.toBe(event.label);
+    }
+  });
+
+  test('a labels file that names a code the list lacks is refused, naming the file and code', async () => {
+    const dir = await mkdir();
+    const list = join(dir, 'st61.json');
+    await copyFile(codeListPath('ST.61'), list);
+    const labels = JSON.parse(read('src/lib/standards/st61.labels.json'));
+    labels.events.Z99 = { nb: 'Ukjent', nn: 'Ukjend' };
+    await writeFile(join(dir, 'st61.labels.json'), JSON.stringify(labels));
+    await expect(loadCodeList('ST.61', list)).rejects.toThrow(
+      /st61\.labels\.json.*not in the ST\.61 code list.*Z99/s,
+    );
+  });
+
+  test('a missing labels file is refused with the path it looked for', async () => {
+    const dir = await mkdir();
+    const list = join(dir, 'st87.json');
+    await copyFile(codeListPath('ST.87'), list);
+    await expect(loadCodeList('ST.87', list)).rejects.toThrow(
+      /Cannot read the ST\.87 event labels .*st87\.labels\.json/,
+    );
   });
 });
