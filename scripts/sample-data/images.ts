@@ -1,6 +1,6 @@
 /**
  * Small deterministic SVG images for sample marks and design views: simple shapes and colours
- * drawn from the seeded generator, with the mark's initials for marks that have words.
+ * drawn from the seeded generator, with the whole of a mark's words for marks that have them.
  */
 import { createHash } from 'node:crypto';
 import type { Random } from './random.ts';
@@ -13,16 +13,6 @@ const PALETTE =
 
 const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
-/** Up to two initials of a mark's words, e.g. "NH" for "Nordic Harvest", "NO" for "NORDLINE". */
-export function initialsOf(words: string): string {
-  const parts = words.split(/\s+/).filter(Boolean);
-  const initials =
-    parts.length > 1
-      ? parts.map((part) => [...part][0]).join('')
-      : [...(parts[0] ?? '')].slice(0, 2).join('');
-  return [...initials.toUpperCase()].slice(0, 2).join('');
-}
-
 function polygon(cx: number, cy: number, radius: number, corners: number, turn: number): string {
   const points: string[] = [];
   for (let i = 0; i < corners; i++) {
@@ -32,7 +22,28 @@ function polygon(cx: number, cy: number, radius: number, corners: number, turn: 
   return points.join(' ');
 }
 
-/** A mark image: a coloured device, and the initials of `words` when the mark has words. */
+/** Widest a line of a mark's words may be in the 200-unit image, and the most a bold letter takes of its size. */
+const TEXT_WIDTH = 176;
+const LETTER_WIDTH = 0.68;
+
+/**
+ * A mark's words across the device, whole: the size shrinks to fit, and a long name is also
+ * squeezed to the line (textLength), so that no letter is ever cut off. A reader who sees "BL"
+ * would take it for the mark's name.
+ */
+function markWords(words: string): string {
+  const length = [...words].length;
+  const size = Math.max(14, Math.min(52, Math.floor(TEXT_WIDTH / (LETTER_WIDTH * length))));
+  const fit =
+    size * LETTER_WIDTH * length > TEXT_WIDTH
+      ? ` textLength="${TEXT_WIDTH}" lengthAdjust="spacingAndGlyphs"`
+      : '';
+  // A dark band behind the words, so that they read wherever they run past the device.
+  const band = `<rect x="8" y="${100 - Math.round(size * 0.75)}" width="184" height="${Math.round(size * 1.3)}" rx="4" fill="#1b1b1b" fill-opacity="0.7"/>`;
+  return `${band}<text x="100" y="${100 + Math.round(size * 0.35)}" font-family="sans-serif" font-size="${size}" font-weight="700" text-anchor="middle" fill="#fff"${fit}>${escapeXml(words)}</text>`;
+}
+
+/** A mark image: a coloured device, and the mark's words when it has words. */
 export function markImage(random: Random, words: string | undefined): string {
   const [main, second] = random.sample(PALETTE, 2) as [string, string];
   const shape = random.int(0, 3);
@@ -45,9 +56,7 @@ export function markImage(random: Random, words: string | undefined): string {
   const accent = random.chance(0.5)
     ? `<path d="M20 ${random.int(120, 150)} Q100 ${random.int(80, 180)} 180 ${random.int(120, 150)}" stroke="${second}" stroke-width="${random.int(6, 14)}" fill="none"/>`
     : `<circle cx="${random.int(60, 140)}" cy="${random.int(50, 80)}" r="${random.int(10, 22)}" fill="${second}"/>`;
-  const text = words
-    ? `<text x="100" y="118" font-family="sans-serif" font-size="52" font-weight="700" text-anchor="middle" fill="#fff">${escapeXml(initialsOf(words))}</text>`
-    : '';
+  const text = words ? markWords(words) : '';
   const label = escapeXml(words ?? 'Figurative mark');
   return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 200 200" width="200" height="200"><title>${label}</title><rect width="200" height="200" fill="#fff"/>${device}${accent}${text}</svg>\n`;
 }

@@ -37,11 +37,15 @@
  * No other page has `data-pagefind-body`, so home, archive, about and search pages are left out
  * of the index. The search page reads these filter keys: right, section, year, state, class.
  *
- * The WIPO standard events (status event code, the English labels of key and detailed event,
- * state and stage) of issue entries and of register history rows carry `data-pagefind-ignore`:
- * they are the same few codes on every page, the current state and the sections are filters, and
- * they were about a quarter of the time the index took. The national event, in the page's
- * language, is indexed.
+ * What a reader searches a right by is indexed, and little else, so that a result's excerpt is
+ * the right's number, title, names and goods and services rather than field labels and codes:
+ * - key data: the values of numbers, title, parties and classes (key-data.ts, SEARCHED_FIELDS);
+ *   labels, INID codes, dates, kinds and priorities carry `data-pagefind-ignore`;
+ * - the technical details of every event (codes, ids, WIPO standard events) carry
+ *   `data-pagefind-ignore`: the same few codes on every page, and about a quarter of the time
+ *   the index took;
+ * - a register page's current status and history are left out (state and sections are filters);
+ *   an issue page's entries keep their national event, in the page's language.
  *
  * ## Bundles, and what a rebuild indexes again
  *

@@ -49,10 +49,24 @@ describe('imageView(view, lang)', () => {
   it('describes a design view and has nothing for a right without an image', () => {
     expect(
       imageView(
-        { right: 'design', title: 'Stol', image: { href: 'documents/d.svg', mediaType: 'image/svg+xml' } },
+        {
+          right: 'design',
+          applicationNumber: '1',
+          title: 'Stol',
+          image: { href: 'documents/d.svg', mediaType: 'image/svg+xml' },
+        },
         'en',
       ),
     ).toEqual({ src: '/documents/d.svg', alt: 'Design view: Stol' });
-    expect(imageView({ right: 'patent', title: 'T' }, 'en')).toBeNull();
+    expect(imageView({ right: 'patent', applicationNumber: '1', title: 'T' }, 'en')).toBeNull();
+  });
+
+  it('describes a mark without words by its number and kind, never by its placeholder title', () => {
+    const image = { href: 'documents/m.svg', mediaType: 'image/svg+xml' };
+    const mark = { right: 'trademark' as const, applicationNumber: '1010280', title: 'Figurmerke', image };
+    expect(imageView({ ...mark, markFeature: 'figurative' }, 'nb')?.alt).toBe(
+      'Merket i varemerke 1010280 (figurmerke)',
+    );
+    expect(imageView({ ...mark, title: 'BLÅO', markFeature: 'combined' }, 'nn')?.alt).toBe('Merket BLÅO');
   });
 });

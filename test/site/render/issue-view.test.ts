@@ -50,12 +50,13 @@ describe('issuePageView(issue, site, lang)', () => {
       ['Designs', ['design-registrations']],
     ]);
     expect(view.rights[1]?.sections[0]?.heading).toBe('Registrations');
-    // Each standard's provisional note once for the page, however many entries use it.
-    const noted = view.rights.flatMap((r) =>
-      r.sections.flatMap((s) => s.entries.flatMap((e) => e.standardEvents.filter((l) => l.provisionalNote))),
-    );
-    expect(view.provisionalNotes).toEqual([...new Set(noted.map((l) => l.provisionalNote))]);
-    expect(view.provisionalNotes.length).toBeLessThanOrEqual(2);
+    // The patent's ST.27 event is from a verified list, the design's ST.87 event from a provisional one.
+    const [patent, design] = view.rights.map((r) => r.sections[0]?.entries[0]);
+    expect(patent?.standardEvents.map((l) => l.provisional)).toEqual([false]);
+    expect(design?.standardEvents.map((l) => l.provisional)).toEqual([true]);
+    // State and stage in words, beside the codes kept for the technical details.
+    expect(design?.status).toEqual({ state: 'Active', stage: expect.any(String) });
+    expect(design?.eventId).toMatch(/^NO-DS-20200999-/);
     expect(view.previous?.href).toBe('/en/issues/2020-52/');
     expect(view.next?.href).toBe('/en/issues/2021-01/');
   });

@@ -19,13 +19,28 @@ describe('standardEventLine(event, standards, lang)', () => {
     statusEventCode: 'A-2-4-F10-F11-MEDD',
   };
 
-  it('labels state and stages in the page language and marks English event names', () => {
+  it('labels state, stages and events in the page language', () => {
     const line = standardEventLine(patentGrant, site.standards, 'nb');
     expect(line.state).toBe('Aktiv');
     expect(line.stage).toMatch(/^.+ → .+$/);
-    expect(line.keyEvent).toEqual({ text: 'F10 IP right granted', lang: 'en' });
+    expect(line.keyEvent).toEqual({ text: `F10 ${site.standards['ST.27'].events.F10?.nb}` });
+    expect(line.keyEvent.text).not.toMatch(/granted/);
     expect(line.category).toBe(site.standards['ST.27'].categories.F?.nb);
-    expect(line.provisionalNote).toBeNull();
+    expect(line.provisional).toBe(false);
+  });
+
+  it('shows an event without a label in the page language in English, marked as English', () => {
+    const events = {
+      ...site.standards['ST.27'].events,
+      F11: { en: 'IP right granted following substantive examination' },
+    };
+    const standards = { ...site.standards, 'ST.27': { ...site.standards['ST.27'], events } };
+    const line = standardEventLine(patentGrant, standards, 'nn');
+    expect(line.detailedEvent).toEqual({
+      text: 'F11 IP right granted following substantive examination',
+      lang: 'en',
+    });
+    expect(line.keyEvent.lang).toBeUndefined();
   });
 
   it('shows a stage change only where there is one, and no stage for an event of any stage', () => {
@@ -52,9 +67,7 @@ describe('standardEventLine(event, standards, lang)', () => {
       site.standards,
       'en',
     );
-    expect(line.provisionalNote).toBe(
-      "Provisional code list, not verified against WIPO's official ST.61 list.",
-    );
+    expect(line.provisional).toBe(true);
   });
 });
 
@@ -91,7 +104,11 @@ describe('currentStatusLine(right, standards, lang)', () => {
     const line = currentStatusLine(await fixture.right('design', '20200999'), site.standards, 'nb');
     expect(line?.state).toBe('Aktiv');
     expect(line?.statusEventCode).toBe('A-2-4-F10-F11-DSREG');
-    expect(line?.provisionalNote).toMatch(/ST\.87/);
+    expect(line?.standard).toBe('ST.87');
+    expect(line?.provisional).toBe(true);
+    // The label alone: the code is for the technical details.
+    expect(line?.lastKeyEvent).toEqual({ text: site.standards['ST.87'].events.F10?.nb });
+    expect(line?.lastKeyEventCode).toBe('F10');
   });
 
   it('is null before the first legal-status event', () => {

@@ -16,7 +16,12 @@ describe('registerPageView(right, site, lang)', () => {
     });
     expect(view.history[1]?.correctedBy?.href).toBe('/issues/2021-01/#event-NO-TM-202012345-0003');
     expect(view.history[2]?.corrects?.href).toBe('/issues/2020-52/#event-NO-TM-202012345-0002');
-    expect(view.historyNote).toMatch(/ST\.61/);
+    expect(view.history.map((row) => row.eventId)).toEqual([
+      'NO-TM-202012345-0001',
+      'NO-TM-202012345-0002',
+      'NO-TM-202012345-0003',
+    ]);
+    expect(view.history[1]?.standardEvents.every((event) => event.provisional)).toBe(true);
   });
 
   it('lists documents, showing images', async () => {

@@ -11,8 +11,11 @@ import {
   type NationalEventLine,
   nationalEventLine,
   type StandardEventLine,
+  type StatusAfter,
   standardEventLine,
+  statusAfter,
 } from './legal-status.ts';
+import { titleText, verbalTitle } from './right-title.ts';
 import {
   documentSrc,
   eventAnchor,
@@ -47,7 +50,11 @@ export interface EntryCardView {
   heading: string;
   image: ImageView | null;
   keyData: KeyDataRow[];
+  /** The event's id, as in the open data. */
+  eventId: string;
   nationalEvent: NationalEventLine;
+  /** State and stage after the event, in words; null for an event without a standard event. */
+  status: StatusAfter | null;
   eventDate: DateView;
   effectiveDate: DateView | null;
   standardEvents: StandardEventLine[];
@@ -62,13 +69,24 @@ export interface EntryCardView {
 
 /** The image of a right (mark image or design view) with an alt text, or null when it has none. */
 export function imageView(
-  view: Pick<RegisterView, 'right' | 'title' | 'image'>,
+  view: Pick<RegisterView, 'right' | 'title' | 'markFeature' | 'applicationNumber' | 'image'>,
   lang: Language,
 ): ImageView | null {
   const src = view.image && documentSrc(view.image.href);
   if (!src) return null;
   const t = makeTranslator(lang);
-  return { src, alt: t(view.right === 'trademark' ? 'image.mark' : 'image.design', { title: view.title }) };
+  if (view.right !== 'trademark') return { src, alt: t('image.design', { title: view.title }) };
+  const title = verbalTitle(view);
+  return {
+    src,
+    alt:
+      title === null
+        ? t('image.markWordless', {
+            number: view.applicationNumber,
+            feature: titleText(view, lang).slice(1, -1),
+          })
+        : t('image.mark', { title }),
+  };
 }
 
 /**
@@ -111,17 +129,20 @@ export function entryCardView(
 ): EntryCardView {
   const link = (value: EventLink | undefined, kind: 'corrects' | 'correctedBy') =>
     value ? eventLinkView(value, kind, entry.right, entry.applicationNumber, lang) : null;
+  const standardEvents = entry.standardEvents.map((event) => standardEventLine(event, standards, lang));
   return {
     anchor: eventAnchor(entry.eventId),
-    heading: `${entry.applicationNumber} ${entry.title}`,
+    heading: `${entry.applicationNumber} ${titleText(entry, lang)}`,
     image: imageView(entry, lang),
     keyData: keyDataRows(entry, lang),
+    eventId: entry.eventId,
     nationalEvent: nationalEventLine(entry, lang),
     eventDate: { text: formatDate(entry.eventDate, lang), datetime: entry.eventDate },
     effectiveDate: entry.effectiveDate
       ? { text: formatDate(entry.effectiveDate, lang), datetime: entry.effectiveDate }
       : null,
-    standardEvents: entry.standardEvents.map((event) => standardEventLine(event, standards, lang)),
+    standardEvents,
+    status: statusAfter(entry.standardEvents, standards, lang),
     legalStatus: entry.legalStatus,
     register: registerLinkView(entry.right, entry.applicationNumber, lang),
     corrects: link(entry.supersedes, 'corrects'),

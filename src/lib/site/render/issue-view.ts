@@ -7,6 +7,7 @@ import { GAZETTE_SECTIONS, type GazetteSection } from '../../mappings/mapping-ro
 import type { EntryView, IssueData, IssueSummary, Language, SiteData } from '../site-data.ts';
 import { type EntryCardView, entryCardView, type LinkView } from './entry-view.ts';
 import { formatCount, formatInstantDate } from './format.ts';
+import { titleText } from './right-title.ts';
 import { eventFragment, issuePath, localizedPath, registerPath, sectionAnchor } from './site-urls.ts';
 import { makeTranslator, pluralKey } from './translator.ts';
 
@@ -103,8 +104,6 @@ export interface IssuePageView {
   previous: LinkView | null;
   next: LinkView | null;
   rights: RightSectionsView<EntryCardView[]>[];
-  /** The notes that a code list is provisional, each once for the page (one per standard). */
-  provisionalNotes: string[];
   /** Withdrawal notices: each a sentence and a link to the withdrawn announcement or the right. */
   withdrawals: { text: string; href: string }[];
 }
@@ -151,17 +150,8 @@ export function issuePageView(issue: IssueData, site: SiteData, lang: Language):
     next: link(next, 'issue.next'),
     description: `${heading}. ${published}. ${total}.`,
     rights,
-    provisionalNotes: [
-      ...new Set(
-        rights.flatMap((r) =>
-          r.sections.flatMap((s) =>
-            s.entries.flatMap((e) => e.standardEvents.flatMap((line) => line.provisionalNote ?? [])),
-          ),
-        ),
-      ),
-    ],
     withdrawals: (issue.withdrawals ?? []).map((w) => {
-      const words = { right: t(`right.${w.right}`), number: w.applicationNumber, title: w.title };
+      const words = { right: t(`right.${w.right}`), number: w.applicationNumber, title: titleText(w, lang) };
       return w.issue
         ? {
             text: t('issue.withdrawal', { ...words, issue: w.issue }),

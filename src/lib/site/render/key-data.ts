@@ -7,6 +7,7 @@ import type { RightType } from '../../event-record.ts';
 import { st3Name } from '../../st3-codes.ts';
 import type { ClassView, Language, PartyView, PriorityView, RegisterView } from '../site-data.ts';
 import { formatDate } from './format.ts';
+import { verbalTitle } from './right-title.ts';
 import { makeTranslator, type Translate, type UiKey } from './translator.ts';
 
 /** One value of a row: text, with the machine-readable date when it is one. */
@@ -24,6 +25,8 @@ export interface KeyDataRow {
   inid: string | null;
   label: string;
   values: KeyDataValue[];
+  /** A word on how to read the values, e.g. that goods and services are as the applicant wrote them. */
+  note?: string;
 }
 
 type Field =
@@ -46,6 +49,28 @@ type Field =
   | 'vienna'
   | 'locarno'
   | 'priority';
+
+/** Fields whose values the search indexes: what a reader searches a right by. Dates, kinds and priorities are left out. */
+const SEARCHED_FIELDS: ReadonlySet<string> = new Set<Field>([
+  'applicationNumber',
+  'registrationNumber',
+  'title',
+  'applicant',
+  'owner',
+  'inventor',
+  'designer',
+  'representative',
+  'ipc',
+  'cpc',
+  'nice',
+  'vienna',
+  'locarno',
+]);
+
+/** Whether the search indexes a key data field's values. */
+export function isSearchedField(field: string): boolean {
+  return SEARCHED_FIELDS.has(field);
+}
 
 /** The fields shown for each right type, in order, with their INID codes (null: no code). */
 const LAYOUT: Record<RightType, [Field, string | null, UiKey][]> = {
@@ -136,8 +161,11 @@ function fieldValues(view: RegisterView, field: Field, t: Translate): KeyDataVal
     case 'registrationDate':
     case 'expiryDate':
       return date(view[field]);
-    case 'title':
-      return [{ text: view.title }];
+    case 'title': {
+      // A mark without words has no verbal element to show: its image and kind say what it is.
+      const title = verbalTitle(view);
+      return title === null ? [] : [{ text: title }];
+    }
     case 'markFeature': {
       if (!view.markFeature) return [];
       const key = `markFeature.${view.markFeature}`;
@@ -165,6 +193,13 @@ export function keyDataRows(view: RegisterView, lang: Language): KeyDataRow[] {
   const t = makeTranslator(lang);
   return LAYOUT[view.right].flatMap(([field, inid, labelKey]) => {
     const values = fieldValues(view, field, t);
-    return values.length ? [{ field, inid: inid ? `(${inid})` : null, label: t(labelKey), values }] : [];
+    if (values.length === 0) return [];
+    const row: KeyDataRow = { field, inid: inid ? `(${inid})` : null, label: t(labelKey), values };
+    // Goods and services are the applicant's own words, in the language of the application: the
+    // gazette does not translate them.
+    if (field === 'nice' && view.classes.some((c) => c.scheme === 'nice' && c.terms?.length)) {
+      row.note = t('field.termsAsFiled');
+    }
+    return [row];
   });
 }

@@ -6,7 +6,12 @@
 
 import { STANDARD_OF_RIGHT } from '../../mappings/mapping-row.ts';
 import type { Standard } from '../../standards/code-list-schema.ts';
-import { type StageChange, stageChange, UNSPECIFIED_STAGE } from '../../standards/stages.ts';
+import {
+  type StageChange,
+  stageChange,
+  UNSPECIFIED_STAGE,
+  UNSPECIFIED_STATE,
+} from '../../standards/stages.ts';
 import type {
   HistoryEventView,
   Labels,
@@ -41,8 +46,8 @@ export interface StandardEventLine {
    * null for an event that can occur at any stage while no stage is known.
    */
   stage: string | null;
-  /** Set when the code list is provisional: the sentence that says so. */
-  provisionalNote: string | null;
+  /** True when the code list is provisional (not checked against WIPO's official list). */
+  provisional: boolean;
 }
 
 /** How the national event of an entry or history row reads. */
@@ -57,10 +62,59 @@ function label(labels: Record<string, Labels> | undefined, code: string, lang: L
   return labels?.[code]?.[lang] ?? code;
 }
 
+/** An event's label in a language, or in English marked as such where it has none in that language. */
+export function eventLabel(labels: StandardLabels | undefined, code: string, lang: Language): LangText {
+  const label = labels?.events[code];
+  if (!label) return { text: code };
+  const text = label[lang];
+  return text ? { text } : { text: label.en, lang: 'en' };
+}
+
 function eventText(labels: StandardLabels | undefined, code: string, lang: Language): LangText {
-  const english = labels?.events[code];
-  if (!english) return { text: code };
-  return lang === 'en' ? { text: `${code} ${english}` } : { text: `${code} ${english}`, lang: 'en' };
+  const { text, lang: textLang } = eventLabel(labels, code, lang);
+  return { text: text === code ? code : `${code} ${text}`, ...(textLang ? { lang: textLang } : {}) };
+}
+
+/**
+ * A stage change in words: "Behandling → Registrert" where the stage moves, "Registrert" where it
+ * does not; null while no stage is known (an event of any stage, and none before it).
+ */
+function stageText(labels: StandardLabels | undefined, change: StageChange, lang: Language): string | null {
+  if (change.to === UNSPECIFIED_STAGE) return null;
+  if (change.from === change.to || change.from === UNSPECIFIED_STAGE)
+    return label(labels?.stages, change.to, lang);
+  return makeTranslator(lang)('entry.stageChange', {
+    from: label(labels?.stages, change.from, lang),
+    to: label(labels?.stages, change.to, lang),
+  });
+}
+
+/** A right's state and stage after an event, in words. */
+export interface StatusAfter {
+  /** Null where the event leaves the state unspecified (a correction, say): "Unspecified" tells a reader nothing. */
+  state: string | null;
+  stage: string | null;
+}
+
+/**
+ * What an event leaves the right in: the state of its last standard event, and the stage from
+ * where its first one starts to where its last one ends. A national event that maps to several
+ * standard events (a European patent validated: application and grant) reads as one change.
+ */
+export function statusAfter(
+  events: readonly StandardEventView[],
+  standards: SiteData['standards'],
+  lang: Language,
+  changes: readonly StageChange[] = events.map((event) => stageChange(null, event)),
+): StatusAfter | null {
+  const last = events.at(-1);
+  const first = changes[0];
+  const end = changes.at(-1);
+  if (!last || !first || !end) return null;
+  const labels = standards[last.standard];
+  const state = last.state === UNSPECIFIED_STATE ? null : label(labels?.states, last.state, lang);
+  const stage = stageText(labels, { from: first.from, to: end.to }, lang);
+  return state === null && stage === null ? null : { state, stage };
 }
 
 /**
@@ -73,7 +127,6 @@ export function standardEventLine(
   lang: Language,
   change: StageChange = stageChange(null, event),
 ): StandardEventLine {
-  const t = makeTranslator(lang);
   const labels = standards[event.standard];
   const category = labels?.categories[event.keyEvent.charAt(0)]?.[lang] ?? null;
   return {
@@ -83,16 +136,8 @@ export function standardEventLine(
     detailedEvent: eventText(labels, event.detailedEvent, lang),
     category,
     state: label(labels?.states, event.state, lang),
-    stage:
-      change.to === UNSPECIFIED_STAGE
-        ? null
-        : change.from === change.to || change.from === UNSPECIFIED_STAGE
-          ? label(labels?.stages, change.to, lang)
-          : t('entry.stageChange', {
-              from: label(labels?.stages, change.from, lang),
-              to: label(labels?.stages, change.to, lang),
-            }),
-    provisionalNote: labels && !labels.verified ? t('entry.provisional', { standard: event.standard }) : null,
+    stage: stageText(labels, change, lang),
+    provisional: labels ? !labels.verified : false,
   };
 }
 
@@ -125,19 +170,23 @@ export function currentStatusLine(
   state: string;
   /** Null while no event has set a stage. */
   stage: string | null;
+  /** The latest key event's label, without its code. */
   lastKeyEvent: LangText;
+  lastKeyEventCode: string;
   statusEventCode: string;
-  provisionalNote: string | null;
+  standard: Standard;
+  provisional: boolean;
 } | null {
   if (!right.status) return null;
   const standard = STANDARD_OF_RIGHT[right.right];
   const labels = standards[standard];
-  const t = makeTranslator(lang);
   return {
     state: label(labels?.states, right.status.state, lang),
     stage: right.status.stage === UNSPECIFIED_STAGE ? null : label(labels?.stages, right.status.stage, lang),
-    lastKeyEvent: eventText(labels, right.status.lastKeyEvent, lang),
+    lastKeyEvent: eventLabel(labels, right.status.lastKeyEvent, lang),
+    lastKeyEventCode: right.status.lastKeyEvent,
     statusEventCode: right.status.statusEventCode,
-    provisionalNote: labels && !labels.verified ? t('entry.provisional', { standard }) : null,
+    standard,
+    provisional: labels ? !labels.verified : false,
   };
 }

@@ -13,13 +13,21 @@ import {
   type NationalEventLine,
   nationalEventLine,
   type StandardEventLine,
+  type StatusAfter,
   standardEventLine,
+  statusAfter,
 } from './legal-status.ts';
+import { rightName, titleText } from './right-title.ts';
 import { documentSrc, eventAnchor, eventFragment, issuePath, localizedPath } from './site-urls.ts';
 import { makeTranslator } from './translator.ts';
 
 export interface HistoryRowView {
   anchor: string;
+  eventId: string;
+  /** False for a publication that is not a legal-status event; null when unmapped. */
+  legalStatus: boolean | null;
+  /** State and stage after the event, in words; null for an event without a standard event. */
+  status: StatusAfter | null;
   date: DateView;
   effectiveDate: DateView | null;
   nationalEvent: NationalEventLine;
@@ -42,8 +50,6 @@ export interface RegisterPageView {
   status: ReturnType<typeof currentStatusLine>;
   historyCaption: string;
   history: HistoryRowView[];
-  /** Says that the history's standard is a provisional code list, when it is. */
-  historyNote: string | null;
   documents: DocumentView[];
 }
 
@@ -63,16 +69,20 @@ function historyRowView(
   const t = makeTranslator(lang);
   const link = (value: HistoryEventView['supersedes'], kind: 'corrects' | 'correctedBy') =>
     value ? eventLinkView(value, kind, right.right, right.applicationNumber, lang) : null;
+  const standardEvents = event.standardEvents.map((e, i) =>
+    standardEventLine(e, standards, lang, stageChanges[i]),
+  );
   return {
     anchor: eventAnchor(event.eventId),
+    eventId: event.eventId,
+    legalStatus: event.legalStatus,
+    status: statusAfter(event.standardEvents, standards, lang, stageChanges),
     date: { text: formatDate(event.eventDate, lang), datetime: event.eventDate },
     effectiveDate: event.effectiveDate
       ? { text: formatDate(event.effectiveDate, lang), datetime: event.effectiveDate }
       : null,
     nationalEvent: nationalEventLine(event, lang),
-    standardEvents: event.standardEvents.map((e, i) =>
-      standardEventLine(e, standards, lang, stageChanges[i]),
-    ),
+    standardEvents,
     issue: event.issue
       ? {
           href: `${localizedPath(lang, issuePath(event.issue))}${eventFragment(event.eventId)}`,
@@ -115,7 +125,7 @@ function documentViews(right: RightData, lang: Language): RegisterPageView['docu
     return {
       href: doc.href,
       text: format ? `${caption} (${format})` : caption,
-      imageAlt: doc.mediaType.startsWith('image/') ? `${caption}: ${right.title}` : null,
+      imageAlt: doc.mediaType.startsWith('image/') ? `${caption}: ${titleText(right, lang)}` : null,
     };
   });
 }
@@ -130,28 +140,25 @@ export function registerPageView(
   lang: Language,
 ): RegisterPageView {
   const t = makeTranslator(lang);
-  const rightName = t(`right.${right.right}`);
+  const rightType = t(`right.${right.right}`);
+  const name = rightName(right, lang);
   // Each event's stage change from the stage the right was actually in (stages.ts).
   const stages = stageTimeline(right.history);
   const history = right.history.map((event, i) =>
     historyRowView(event, stages[i] ?? [], right, site.standards, lang),
   );
   return {
-    title: t('register.title', { right: rightName, number: right.applicationNumber, title: right.title }),
-    description: t('register.description', {
-      title: t('register.title', { right: rightName, number: right.applicationNumber, title: right.title }),
-    }),
-    heading: t('register.title', { right: rightName, number: right.applicationNumber, title: right.title }),
+    title: name,
+    description: t('register.description', { title: name }),
+    heading: name,
     image: imageView(right, lang),
     keyData: keyDataRows(right, lang),
     status: currentStatusLine(right, site.standards, lang),
     historyCaption: t('register.historyCaption', {
-      right: rightName.toLocaleLowerCase(lang),
+      right: rightType.toLocaleLowerCase(lang),
       number: right.applicationNumber,
     }),
     history,
-    historyNote:
-      history.flatMap((row) => row.standardEvents).find((e) => e.provisionalNote)?.provisionalNote ?? null,
     documents: documentViews(right, lang),
   };
 }

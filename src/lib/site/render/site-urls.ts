@@ -95,3 +95,6 @@ export function documentSrc(href: string): string | null {
   if (/^[a-z][a-z0-9+.-]*:/i.test(href) || href.startsWith('//')) return null;
   return `/${encodeURI(href.replace(/^\/+/, ''))}`;
 }
+
+/** Where the about page explains the WIPO code lists and which are provisional: `about/#code-lists`. */
+export const CODE_LISTS_PATH = 'about/#code-lists';
