@@ -3,6 +3,7 @@ import {
   currentStatusLine,
   nationalEventLine,
   standardEventLine,
+  statusAfter,
 } from '../../../src/lib/site/render/legal-status.ts';
 import { fixture } from '../fixture-data.ts';
 
@@ -113,5 +114,45 @@ describe('currentStatusLine(right, standards, lang)', () => {
 
   it('is null before the first legal-status event', () => {
     expect(currentStatusLine({ right: 'patent', status: null }, site.standards, 'nb')).toBeNull();
+  });
+});
+
+describe('statusAfter(events, standards, lang) on NIPO patent codes (mappings/patent.csv)', async () => {
+  const { readMappingTables } = await import('../../../src/lib/mappings/read-mapping-tables.ts');
+  const { loadCodeLists } = await import('../../../src/lib/standards/code-lists.ts');
+  const { stageTimeline } = await import('../../../src/lib/standards/stages.ts');
+  const { rows } = await readMappingTables('mappings', await loadCodeLists());
+  const standards = site.standards;
+  /** A patent's events as NIPO's codes map them. */
+  const events = (code: string) =>
+    rows
+      .filter((row) => row.right === 'patent' && row.nationalCode === code)
+      .map((row) => ({
+        standard: 'ST.27' as const,
+        keyEvent: row.keyEvent,
+        detailedEvent: row.detailedEvent,
+        state: row.state,
+        previousStage: row.previousStage,
+        currentStage: row.currentStage,
+        statusEventCode: `${row.state}-${row.previousStage}-${row.currentStage}-${row.keyEvent}-${row.detailedEvent}-${code}`,
+      }));
+
+  it('reads a validated European patent, a pledge, a lapse and a re-establishment as a reader would', () => {
+    const codes = ['T2', 'PLED', 'MM1K', 'RE'];
+    const history = codes.map((code) => ({ legalStatus: true, standardEvents: events(code) }));
+    const timeline = stageTimeline(history);
+    const stage = (code: string) => standards['ST.27'].stages[code]?.en;
+    const lines = history.map((h, i) => statusAfter(h.standardEvents, standards, 'en', timeline[i]));
+    expect(lines).toEqual([
+      // One national event, two standard events (F10 then Q10): one change, not "Grant, Grant".
+      { state: 'Active', stage: `${stage('2')} → ${stage('4')}` },
+      { state: 'Active', stage: stage('4') },
+      { state: 'Not active', stage: `${stage('4')} → ${stage('6')}` },
+      { state: 'Active', stage: `${stage('6')} → ${stage('4')}` },
+    ]);
+    // The same words in Nynorsk, never a code.
+    const nn = statusAfter(history[2]?.standardEvents ?? [], standards, 'nn', timeline[2]);
+    expect(nn?.state).toBe(standards['ST.27'].states.N?.nn);
+    expect(JSON.stringify(nn)).not.toMatch(/H10|MM1K|\b[0-6]\b/);
   });
 });
