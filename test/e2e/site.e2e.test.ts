@@ -4,78 +4,43 @@
  * stay free of errors, no request may leave the site, and axe-core must find no WCAG 2.1 A or AA
  * violation.
  */
-import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { writeNumberIndex } from '../../src/lib/site/number-index.ts';
-import { archivePages } from '../../src/lib/site/search-archive.ts';
-import { indexSite } from '../../src/lib/site/search-index.ts';
-import { siteDataReader } from '../../src/lib/site/site-data.ts';
-import { type StaticServer, start } from '../../src/lib/site/static-server.ts';
-import { buildSitePages } from '../helpers/site-build.ts';
-
-const CHROMIUM = '/usr/bin/chromium';
-const FIXTURE = join(import.meta.dirname, '..', 'fixtures', 'site-data-small');
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+import {
+  axeViolations,
+  describeViolation,
+  type FixtureSite,
+  launchChromium,
+  openTab,
+  requireChromium,
+  serveFixtureSite,
+} from '../helpers/e2e-site.ts';
 
 /** From the fixture: a patent whose title has a rare word, and a trademark's registration number. */
 const PATENT = { path: 'patent/20201234/', word: 'avsalting' };
 const TRADEMARK = { path: 'trademark/202012345/', registrationNumber: '310 001' };
 
-let dir: string;
-let server: StaticServer;
+let site: FixtureSite;
 let browser: Browser;
 let context: BrowserContext;
 /** What went wrong in the browser during the current test: console errors, failed or outside requests. */
 let problems: string[] = [];
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(
-      `The end-to-end tests need Chromium at ${CHROMIUM}, and it is not there. Install it: apt-get install -y chromium`,
-    );
-  }
-  dir = await mkdtemp(join(tmpdir(), 'tidende-e2e-'));
-  const started = performance.now();
+  requireChromium();
   // As `tidende build` does: pages, then the search index with past years' issues in a bundle
   // of their own (2020-52 and 2020-53; the latest issue is 2021-01), then the number shards.
-  await buildSitePages(FIXTURE, join(dir, 'dist'), join(dir, 'cache'));
-  const data = siteDataReader(FIXTURE);
-  // Small bundles, so that every search here runs across several merged bundles, as at scale.
-  const search = await indexSite(join(dir, 'dist'), {
-    archivePages: archivePages(await data.site()),
-    maxBundlePages: 3,
-  });
-  await writeNumberIndex(join(dir, 'dist'), await data.rightsIndex());
-  process.stdout.write(
-    `fixture site built and indexed in ${((performance.now() - started) / 1000).toFixed(1)} s\n`,
-  );
+  site = await serveFixtureSite();
+  const { search } = site;
   expect(search.languages).toEqual(['en', 'nb', 'nn']);
   expect(search.bundles[0]).toEqual({ dir: 'pagefind-archive', pages: 6, reused: false });
   expect(search.bundles.length).toBeGreaterThan(3);
-  server = await start(join(dir, 'dist'));
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  browser = await launchChromium();
 }, 180_000);
 
 afterAll(async () => {
   await browser?.close();
-  await server?.close();
-  if (dir) await rm(dir, { recursive: true, force: true });
+  await site?.close();
 });
 
 afterEach(async () => {
@@ -86,48 +51,18 @@ afterEach(async () => {
 /** A fresh browser tab that records every console error and blocks any request off the site. */
 async function newPage(): Promise<Page> {
   problems = [];
-  context = await browser.newContext({ locale: 'nb-NO' });
-  await context.route('**/*', (route) => {
-    const url = route.request().url();
-    if (url.startsWith(server.url)) return route.continue();
-    problems.push(`request off the site: ${url}`);
-    return route.abort();
-  });
-  const page = await context.newPage();
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`console error on ${page.url()}: ${message.text()}`);
-  });
-  page.on('pageerror', (error) => problems.push(`uncaught error on ${page.url()}: ${error.message}`));
-  page.on('response', (response) => {
-    if (response.status() >= 400) problems.push(`HTTP ${response.status()} for ${response.url()}`);
-  });
-  return page;
+  const tab = await openTab(browser, site.server.url);
+  context = tab.context;
+  problems = tab.problems;
+  return tab.page;
 }
 
-const at = (path: string) => new URL(path, server.url).href;
+const at = (path: string) => new URL(path, site.server.url).href;
 
 /** Runs axe-core with the WCAG 2.1 A and AA rules and expects no violation. */
 async function expectAccessible(page: Page): Promise<void> {
-  const axe = await readFile(
-    join(import.meta.dirname, '..', '..', 'node_modules', 'axe-core', 'axe.min.js'),
-    'utf8',
-  );
-  // evaluate() is not subject to the page's Content-Security-Policy, a script tag would be.
-  await page.evaluate(axe);
-  const violations = await page.evaluate(async (tags) => {
-    const { axe, document } = globalThis as unknown as { axe: Axe; document: unknown };
-    const results = await axe.run(document, { runOnly: { type: 'tag', values: tags } });
-    return results.violations.map(
-      (v) => `${v.id} (${v.help}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-    );
-  }, AXE_TAGS);
+  const violations = (await axeViolations(page)).map(describeViolation);
   expect(violations, `axe-core on ${page.url()}`).toEqual([]);
-}
-interface Axe {
-  run(context: unknown, options: unknown): Promise<AxeResults>;
-}
-interface AxeResults {
-  violations: { id: string; help: string; nodes: { target: string[] }[] }[];
 }
 
 /**
@@ -210,14 +145,23 @@ describe('the gazette site in Chromium', () => {
     await page.goto(at(`en/search/?q=${PATENT.word}`));
     const all = await searchResults(page);
     expect(all.length).toBeGreaterThan(1);
+    // The filters wait, closed, under their summary: filling them in moved the page.
+    expect(await page.locator('#search-filter-state').isVisible()).toBe(false);
+    await page.locator('.search-filters-box summary').click();
     await page.locator('#search-filter-state').selectOption({ index: 1 });
-    expect(new URL(page.url()).searchParams.get('state')).not.toBeNull();
+    const state = new URL(page.url()).searchParams.get('state');
+    expect(state).not.toBeNull();
     const narrowed = await searchResults(page);
     // Issues have no state: the filter leaves register pages of that state, the patent among them.
     expect(narrowed).toContain(`/en/${PATENT.path}`);
     expect(narrowed.length).toBeLessThan(all.length);
     expect(narrowed.filter((url) => !all.includes(url) || url.includes('/issues/'))).toEqual([]);
     await expectAccessible(page);
+    // An address with a filter opens the box, showing what narrows the results.
+    const again = await newPage();
+    await again.goto(at(`en/search/?q=${PATENT.word}&state=${encodeURIComponent(state ?? '')}`));
+    expect(await searchResults(again)).toEqual(narrowed);
+    expect(await again.locator('#search-filter-state').isVisible()).toBe(true);
   });
 
   it('leads a registration number typed into search straight to the right’s page', async () => {

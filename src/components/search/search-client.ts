@@ -98,6 +98,7 @@ export async function startSearch(root: HTMLElement): Promise<void> {
   const lang = document.documentElement.lang || 'en';
   const form = root.querySelector('form') as HTMLFormElement;
   const input = form.querySelector('input[name="q"]') as HTMLInputElement;
+  const filterDisclosure = root.querySelector('[data-search-filters-box]') as HTMLDetailsElement;
   const filterBox = root.querySelector('[data-search-filters]') as HTMLElement;
   const status = root.querySelector('[data-search-status]') as HTMLElement;
   const numberBox = root.querySelector('[data-search-numbers]') as HTMLElement;
@@ -122,6 +123,10 @@ export async function startSearch(root: HTMLElement): Promise<void> {
   }
 
   status.textContent = strings.loading;
+  // The closed filter box takes its one line now, before anything loads: its selects arrive
+  // later inside it without moving the page. Open when the address asks for a filter.
+  filterDisclosure.hidden = false;
+  filterDisclosure.open = FILTER_KEYS.some((key) => params.get(key));
   const ready = loadPagefind(base).catch((error: unknown) => {
     status.textContent = strings.unavailable;
     throw new Error('The search index could not be loaded.', { cause: error });
@@ -266,6 +271,6 @@ export async function startSearch(root: HTMLElement): Promise<void> {
       ]),
     );
   }
-  filterBox.hidden = selects.size === 0;
+  filterDisclosure.hidden = selects.size === 0;
   await runSearch();
 }

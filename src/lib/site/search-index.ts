@@ -44,8 +44,9 @@
  * - the technical details of every event (codes, ids, WIPO standard events) carry
  *   `data-pagefind-ignore`: the same few codes on every page, and about a quarter of the time
  *   the index took;
- * - a register page's current status and history are left out (state and sections are filters);
- *   an issue page's entries keep their national event, in the page's language.
+ * - a register page's section headings, current status, history and documents are left out
+ *   (state and sections are filters); an issue page's date line and table of contents are left
+ *   out, its entries keep their national event, in the page's language.
  *
  * ## Bundles, and what a rebuild indexes again
  *
