@@ -13,6 +13,7 @@ import {
   St3CodeSchema,
 } from '../event-record.ts';
 import { GAZETTE_SECTIONS } from '../mappings/mapping-row.ts';
+import { STAGES, STATES } from '../standards/stages.ts';
 import type { Labels } from '../site/site-data.ts';
 
 function column<T extends z.ZodType>(schema: T, description: string, example: string) {
@@ -48,15 +49,20 @@ export const RightRowSchema = z.strictObject({
   filing_date: date('Filing date (INID 22/220).', '2023-02-01').nullable(),
   registration_date: date('Date of grant or registration.', '2024-06-03').nullable(),
   expiry_date: date('Date the right expires unless renewed.', '2043-02-01').nullable(),
-  state: text('Legal state after the latest legal-status event (WIPO ST.27/ST.61/ST.87).', 'A').nullable(),
-  stage: text(
+  state: column(
+    z.enum(STATES),
+    'Legal state after the latest legal-status event (WIPO ST.27/ST.61/ST.87).',
+    'A',
+  ).nullable(),
+  stage: column(
+    z.enum(STAGES),
     "Stage after the latest legal-status event that sets one (events of ST.27 stage 0, 'unspecified', that can occur at any stage, leave it as it was).",
     '4',
   ).nullable(),
   last_key_event: text('Key event code of the latest legal-status event.', 'F10').nullable(),
   status_event_code: text(
     'The latest legal-status event as state-previous stage-current stage-key event-detailed event-national code.',
-    'A-2-4-F10-F11-B1',
+    'A-2-4-F10-F11-MEDD',
   ).nullable(),
   status_date: date('Date of the latest legal-status event.', '2024-06-03').nullable(),
   last_event_date: date('Date of the latest event of any kind.', '2024-06-03'),
@@ -69,14 +75,14 @@ export const LegalStatusEventRowSchema = z.strictObject({
   right_id: rightId,
   right_type: column(RightTypeSchema, 'Kind of IP right.', 'patent'),
   application_number: text('Application number of the right.', '20231234'),
-  national_code: text("The office's national event code.", 'B1'),
+  national_code: text("The office's national event code.", 'MEDD'),
   label_en: text('Label of the national event in English.', 'Patent granted').nullable(),
   label_nb: text('Label of the national event in Norwegian Bokmål.', 'Patent meddelt').nullable(),
   event_date: date('Date the event happened.', '2024-05-28'),
   effective_date: date('Date the event takes legal effect, if not its date.', '2024-06-03').nullable(),
   publication_date: date('Date the event was published in the gazette.', '2024-06-03').nullable(),
   issue: column(issue.clone(), 'Gazette issue that published the event, or first included it.', '2024-23'),
-  section: column(z.enum(GAZETTE_SECTIONS), 'Gazette section.', 'granted').nullable(),
+  section: column(z.enum(GAZETTE_SECTIONS), 'Gazette section.', 'registrations').nullable(),
   mapped: column(z.boolean(), 'Whether the national code is mapped to a WIPO standard event.', 'true'),
   legal_status: column(
     z.boolean(),
@@ -84,12 +90,12 @@ export const LegalStatusEventRowSchema = z.strictObject({
     'true',
   ).nullable(),
   standard: column(z.enum(['ST.27', 'ST.61', 'ST.87']), 'WIPO standard of the codes.', 'ST.27').nullable(),
-  state: text('State after the event.', 'A').nullable(),
-  previous_stage: text('Stage before the event.', '2').nullable(),
-  current_stage: text('Stage after the event.', '4').nullable(),
+  state: column(z.enum(STATES), 'State after the event.', 'A').nullable(),
+  previous_stage: column(z.enum(STAGES), 'Stage before the event.', '2').nullable(),
+  current_stage: column(z.enum(STAGES), 'Stage after the event.', '4').nullable(),
   key_event: text('Key event code.', 'F10').nullable(),
   detailed_event: text('Detailed event code.', 'F11').nullable(),
-  status_event_code: text('state-previous-current-key-detailed-national.', 'A-2-4-F10-F11-B1').nullable(),
+  status_event_code: text('state-previous-current-key-detailed-national.', 'A-2-4-F10-F11-MEDD').nullable(),
   supersedes: text('Id of the earlier event this event corrects.', 'NO-PT-20231234-0002').nullable(),
   superseded_by: text('Id of the later event that corrects this one.', 'NO-PT-20231234-0004').nullable(),
 });
@@ -128,8 +134,15 @@ export const DocumentRowSchema = z.strictObject({
   right_id: rightId,
   kind: text('What the document is.', 'mark-image'),
   media_type: text('IANA media type.', 'image/svg+xml'),
-  url: text('Where to get the document.', 'documents/TM/202312345.svg'),
-  sha256: column(z.string().regex(/^[0-9a-f]{64}$/), 'SHA-256 of the document, hex.', '9f86d0…'),
+  url: text(
+    'Where to get the document: its absolute URL on the gazette site.',
+    'https://tidende.example/documents/trademark/2023/202312345-1.svg',
+  ),
+  sha256: column(
+    z.string().regex(/^[0-9a-f]{64}$/),
+    'SHA-256 of the document, hex.',
+    '2c26b46b68ffc68ff99b453c1d30413413422d706483bfa0f98a5e886266e7ae',
+  ),
 });
 
 /** How a table's rows are identified and replaced when a delta is applied. */

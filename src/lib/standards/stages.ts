@@ -9,6 +9,12 @@
  * stage its mapping row expects.
  */
 
+/** ST.27's states (active, not active, terminated, unspecified), which ST.61 and ST.87 share. */
+export const STATES = ['A', 'N', 'T', 'U'] as const;
+
+/** ST.27's stages, 0 (unspecified) to 6, which ST.61 and ST.87 share. */
+export const STAGES = ['0', '1', '2', '3', '4', '5', '6'] as const;
+
 /** ST.27's "unspecified" state: the event says nothing about whether the right is in force. */
 export const UNSPECIFIED_STATE = 'U';
 

@@ -29,6 +29,40 @@ describe('table schemas generated from the row schemas', () => {
     }
   });
 
+  it('gives examples that keep the rules of their own column: type, enum, pattern', () => {
+    for (const definition of DATA_TABLES) {
+      for (const field of tableSchemaOf(definition).fields) {
+        const where = `${definition.name}.${field.name} example ${JSON.stringify(field.example)}`;
+        const example = field.example ?? '';
+        const typed =
+          field.type === 'integer' || field.type === 'number'
+            ? Number(example)
+            : field.type === 'boolean'
+              ? ({ true: true, false: false } as Record<string, boolean>)[example]
+              : example;
+        // The row schema is the rule: the example, typed as its column, must pass it.
+        const column = definition.rows.shape[field.name] as { safeParse(v: unknown): { success: boolean } };
+        expect(column.safeParse(typed).success, where).toBe(true);
+        if (field.constraints?.enum) expect(field.constraints.enum, where).toContain(example);
+        if (field.constraints?.pattern) expect(example, where).toMatch(new RegExp(field.constraints.pattern));
+        if (field.type === 'date') expect(example, where).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      }
+    }
+  });
+
+  it('gives national codes in examples that the mapping tables have, and absolute URLs', async () => {
+    const { readFile } = await import('node:fs/promises');
+    const codes = new Set(
+      (await readFile('mappings/patent.csv', 'utf8')).split('\n').map((l) => l.split(',')[0]),
+    );
+    const field = (t: string, f: string) => tableSchemaOf(table(t)).fields.find((x) => x.name === f)?.example;
+    expect(codes).toContain(field('legal_status_events', 'national_code'));
+    expect(field('legal_status_events', 'status_event_code')).toMatch(
+      new RegExp(`-${field('legal_status_events', 'national_code')}$`),
+    );
+    expect(field('documents', 'url')).toMatch(/^https:\/\//);
+  });
+
   it('keys every table and points right_id at the rights table', () => {
     for (const definition of DATA_TABLES) {
       const schema = tableSchemaOf(definition);

@@ -5,6 +5,7 @@ import { describe, expect, test } from 'vitest';
 import { parseCsvObjects } from '../../../src/lib/csv/parse-csv.ts';
 import { type CodeList, CodeListSchema } from '../../../src/lib/standards/code-list-schema.ts';
 import { codeListPath, loadCodeList } from '../../../src/lib/standards/code-lists.ts';
+import { STAGES, STATES } from '../../../src/lib/standards/stages.ts';
 import { useTempDirs } from '../../helpers/temp-dir.ts';
 
 const root = new URL('../../../', import.meta.url);
@@ -208,5 +209,12 @@ describe('event labels in nb and nn beside each code list', () => {
     await expect(loadCodeList('ST.87', list)).rejects.toThrow(
       /Cannot read the ST\.87 event labels .*st87\.labels\.json/,
     );
+  });
+});
+
+describe('the states and stages the datasets declare', () => {
+  test.each(STANDARDS)('%s has exactly STATES and STAGES', (standard) => {
+    expect(lists[standard].states.map((state) => state.code)).toEqual([...STATES]);
+    expect(lists[standard].stages.map((stage) => stage.code)).toEqual([...STAGES]);
   });
 });
