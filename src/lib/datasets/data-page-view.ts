@@ -11,6 +11,7 @@ import { issuePublicationInstant } from '../gazette/issue-week.ts';
 import { formatCount, formatDate, formatInstantDate } from '../site/render/format.ts';
 import type { Labels, Language } from '../site/site-data.ts';
 import type { DataFile, DataRelease } from './data-release.ts';
+import { KNOWN_LICENSES } from './datapackage.ts';
 import { DATA_TABLES } from './dataset-tables.ts';
 import { dataTableOf } from './table-schema.ts';
 
@@ -77,6 +78,22 @@ export const DATA_PAGE_TEXT = {
     meaning: { nb: 'Betydning', nn: 'Tyding', en: 'Meaning' },
     example: { nb: 'Eksempel', nn: 'Døme', en: 'Example' },
   },
+  citeHeading: { nb: 'Slik siterer du dataene', nn: 'Slik siterer du dataa', en: 'How to cite the data' },
+  citation: {
+    nb: '{publisher} ({year}). Tidende: åpne data om patenter, varemerker og design, utgave {issue} [datasett]. {url}. Lisens: {licence}. Hentet [dato].',
+    nn: '{publisher} ({year}). Tidende: opne data om patent, varemerke og design, utgåve {issue} [datasett]. {url}. Lisens: {licence}. Henta [dato].',
+    en: '{publisher} ({year}). Tidende: open data on patents, trademarks and designs, issue {issue} [dataset]. {url}. Licence: {licence}. Retrieved [date].',
+  },
+  citationNote: {
+    nb: 'Oppgi utgaven du brukte og datoen du hentet filene: en utgave endres aldri, men et nytt øyeblikksbilde kommer hver uke.',
+    nn: 'Oppgje utgåva du brukte og datoen du henta filene: ei utgåve blir aldri endra, men eit nytt augneblinksbilete kjem kvar veke.',
+    en: 'Give the issue you used and the date you downloaded the files: an issue never changes, but a new snapshot comes every week.',
+  },
+  licenceText: {
+    nb: 'Dataene er lisensiert under',
+    nn: 'Dataa er lisensierte under',
+    en: 'The data is licensed under',
+  },
   patentLegalStatus: {
     nb: 'Rettslig status for patenter (ST.96)',
     nn: 'Rettsleg status for patent (ST.96)',
@@ -112,6 +129,8 @@ export interface DictionaryTable {
 
 export interface DataPageView {
   summary: string | null;
+  /** A recommended citation of the release, and the licence as a link; null before a release. */
+  citation: { text: string; note: string; licence: { href: string; title: string; intro: string } } | null;
   snapshot: FileRow[];
   delta: { heading: string; files: FileRow[]; note: string } | null;
   metadata: FileRow[];
@@ -167,7 +186,7 @@ export function dataPageView(release: DataRelease | null, lang: Language): DataP
     })),
   }));
   if (!release || release.issue === null) {
-    return { summary: null, snapshot: [], delta: null, metadata: [], dictionary };
+    return { summary: null, citation: null, snapshot: [], delta: null, metadata: [], dictionary };
   }
   const issues = [...new Set(release.files.map((f) => f.part).filter((p) => p !== 'snapshot'))].sort();
   const latest = issues[issues.length - 1];
@@ -178,8 +197,22 @@ export function dataPageView(release: DataRelease | null, lang: Language): DataP
   });
   const byTable = (a: DataFile, b: DataFile) =>
     tableOrder(release, a.table) - tableOrder(release, b.table) || a.path.localeCompare(b.path);
+  const licence = KNOWN_LICENSES[release.license];
+  const licenceTitle = licence?.title ?? release.license;
+  const citation = {
+    text: fill(text.citation[lang], {
+      publisher: release.publisher.name[lang],
+      year: release.asOf.slice(0, 4),
+      issue: release.issue,
+      url: release.baseUrl,
+      licence: licenceTitle,
+    }),
+    note: text.citationNote[lang],
+    licence: { href: release.license, title: licenceTitle, intro: text.licenceText[lang] },
+  };
   return {
     summary,
+    citation,
     snapshot: release.files
       .filter((f) => f.part === 'snapshot')
       .sort(byTable)

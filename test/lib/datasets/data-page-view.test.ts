@@ -59,6 +59,15 @@ describe('the data page view', () => {
     expect(view.metadata.map((f) => f.href)).toEqual(['datapackage.json']);
   });
 
+  it('gives a citation naming publisher, issue, URL and licence, and links the licence', () => {
+    const nn = dataPageView(release, 'nn');
+    expect(nn.citation?.text).toBe(
+      `${release.publisher.name.nn} (2024). Tidende: opne data om patent, varemerke og design, utgåve 2024-23 [datasett]. ${release.baseUrl}. Lisens: Norwegian Licence for Open Government Data (NLOD) 2.0. Henta [dato].`,
+    );
+    expect(nn.citation?.licence.href).toBe(release.license);
+    expect(dataPageView(null, 'en').citation).toBeNull();
+  });
+
   it('shows the data dictionary of every table even before the first release', () => {
     const view = dataPageView(null, 'nb');
     expect(view.summary).toBeNull();
