@@ -9,10 +9,13 @@ import { join } from 'node:path';
 import { scaleBytes } from '../byte-units.ts';
 import { issuePublicationInstant } from '../gazette/issue-week.ts';
 import { formatCount, formatDate, formatInstantDate } from '../site/render/format.ts';
+import { makeTranslator } from '../site/render/translator.ts';
 import type { Labels, Language } from '../site/site-data.ts';
+import { CodeListSchema } from '../standards/code-list-schema.ts';
+import st27 from '../standards/st27.json' with { type: 'json' };
 import type { DataFile, DataRelease } from './data-release.ts';
 import { KNOWN_LICENSES } from './datapackage.ts';
-import { DATA_TABLES } from './dataset-tables.ts';
+import { columnText, DATA_TABLES } from './dataset-tables.ts';
 import { dataTableOf } from './table-schema.ts';
 
 /** The release as the build puts it beside the site data, for the data page. */
@@ -55,9 +58,9 @@ export const DATA_PAGE_TEXT = {
   metadataHeading: { nb: 'Metadata', nn: 'Metadata', en: 'Metadata' },
   dictionaryHeading: { nb: 'Dataordbok', nn: 'Dataordbok', en: 'Data dictionary' },
   dictionaryNote: {
-    nb: 'Kolonnebeskrivelsene er på engelsk, som i tabellskjemaene.',
-    nn: 'Kolonneskildringane er på engelsk, som i tabellskjemaa.',
-    en: 'Column descriptions are in English, as in the table schemas.',
+    nb: 'Kolonnene med koder har kodene forklart under betydningen. I tabellskjemaene (datapackage.json) står beskrivelsene på engelsk.',
+    nn: 'Kolonnane med kodar har kodane forklarte under tydinga. I tabellskjemaa (datapackage.json) står skildringane på engelsk.',
+    en: 'Columns that hold codes have them explained under their meaning. The table schemas (datapackage.json) describe the columns in English.',
   },
   primaryKey: { nb: 'Primærnøkkel', nn: 'Primærnøkkel', en: 'Primary key' },
   st96Note: {
@@ -124,7 +127,15 @@ export interface DictionaryTable {
   title: string;
   description: string;
   primaryKey: string;
-  columns: { name: string; type: string; meaning: string; example: string; required: boolean }[];
+  columns: {
+    name: string;
+    type: string;
+    meaning: string;
+    /** What each code of a coded column means, e.g. A: Active; empty for other columns. */
+    values: { code: string; label: string }[];
+    example: string;
+    required: boolean;
+  }[];
 }
 
 export interface DataPageView {
@@ -168,23 +179,58 @@ function fileRow(release: DataRelease, file: DataFile, lang: Language): FileRow 
   };
 }
 
+/** Labels of the ST.27 states and stages, which ST.61 and ST.87 share. */
+const ST27_CODES = CodeListSchema.parse(st27);
+
+/** The words for the codes of a coded column, from the code list or the site's texts. */
+const CODE_LABELS: Record<string, (code: string, lang: Language) => string | undefined> = {
+  state: (code, lang) => ST27_CODES.states.find((s) => s.code === code)?.label[lang],
+  stage: (code, lang) => ST27_CODES.stages.find((s) => s.code === code)?.label[lang],
+  section: (code, lang) => siteText(`section.${code}`, lang),
+  right_type: (code, lang) => siteText(`right.${code}`, lang),
+  mark_feature: (code, lang) => siteText(`markFeature.${code}`, lang),
+};
+
+function siteText(key: string, lang: Language): string | undefined {
+  const t = makeTranslator(lang);
+  return t.has(key) ? t(key) : undefined;
+}
+const LABELLED_AS: Record<string, keyof typeof CODE_LABELS> = {
+  previous_stage: 'stage',
+  current_stage: 'stage',
+};
+
+function codeValues(
+  column: string,
+  codes: readonly string[] | undefined,
+  lang: Language,
+): { code: string; label: string }[] {
+  const labelOf = CODE_LABELS[LABELLED_AS[column] ?? column];
+  if (!codes || !labelOf) return [];
+  return codes.map((code) => ({ code, label: labelOf(code, lang) ?? code }));
+}
+
 /** The page's view of a release; null shows that nothing is published yet. */
 export function dataPageView(release: DataRelease | null, lang: Language): DataPageView {
   const text = DATA_PAGE_TEXT;
-  const dictionary = DATA_TABLES.map(dataTableOf).map((table) => ({
-    id: `table-${table.name}`,
-    name: table.name,
-    title: table.title[lang],
-    description: table.description[lang],
-    primaryKey: table.schema.primaryKey.join(', '),
-    columns: table.schema.fields.map((field) => ({
-      name: field.name,
-      type: field.type,
-      meaning: field.description,
-      example: field.example ?? '',
-      required: field.constraints?.required === true,
-    })),
-  }));
+  const dictionary = DATA_TABLES.map((definition) => {
+    const table = dataTableOf(definition);
+    return {
+      id: `table-${table.name}`,
+      name: table.name,
+      title: table.title[lang],
+      description: table.description[lang],
+      primaryKey: table.schema.primaryKey.join(', '),
+      columns: table.schema.fields.map((field) => ({
+        name: field.name,
+        type: field.type,
+        meaning: columnText(definition, field.name)?.[lang] ?? field.description,
+        values: codeValues(field.name, field.constraints?.enum, lang),
+        example: field.example ?? '',
+        required: field.constraints?.required === true,
+      })),
+    };
+  });
   if (!release || release.issue === null) {
     return { summary: null, citation: null, snapshot: [], delta: null, metadata: [], dictionary };
   }

@@ -76,6 +76,38 @@ describe('the data page view', () => {
     const rights = view.dictionary[0];
     expect(rights?.title).toBe('Rettigheter');
     expect(rights?.columns[0]).toMatchObject({ name: 'right_id', type: 'string', required: true });
+    // Meanings in the page's language, codes explained.
+    expect(rights?.columns[0]?.meaning).toMatch(/^Stabil identifikator for rettigheten/);
+    const state = rights?.columns.find((c) => c.name === 'state');
+    expect(state?.values).toEqual([
+      { code: 'A', label: 'Aktiv' },
+      { code: 'N', label: 'Ikke aktiv' },
+      { code: 'T', label: 'Opphørt' },
+      { code: 'U', label: 'Uspesifisert' },
+    ]);
+  });
+
+  it('explains every coded column in every language, and says every meaning in each', () => {
+    for (const lang of ['nb', 'nn', 'en'] as const) {
+      const view = dataPageView(null, lang);
+      const events = view.dictionary.find((t) => t.name === 'legal_status_events');
+      const section = events?.columns.find((c) => c.name === 'section');
+      expect(section?.values.length, lang).toBeGreaterThan(5);
+      expect(
+        section?.values.every((v) => v.label !== v.code),
+        lang,
+      ).toBe(true);
+      expect(events?.columns.find((c) => c.name === 'current_stage')?.values, lang).toHaveLength(7);
+      for (const table of view.dictionary) {
+        for (const column of table.columns) {
+          expect(column.meaning, `${lang} ${table.name}.${column.name}`).not.toBe('');
+        }
+      }
+    }
+    const nn = dataPageView(null, 'nn').dictionary.flatMap((t) => t.columns.map((c) => c.meaning));
+    const en = dataPageView(null, 'en').dictionary.flatMap((t) => t.columns.map((c) => c.meaning));
+    // Every column has a Nynorsk text of its own, not the English one.
+    expect(nn.filter((text, i) => text === en[i] && !/^(ST\.3|SHA-256|Medietype)/.test(text))).toEqual([]);
   });
 
   it('writes sizes with the language’s decimal sign', () => {
