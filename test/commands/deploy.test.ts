@@ -11,11 +11,13 @@ import { get } from 'node:http';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
+import { gunzipSync } from 'node:zlib';
 import { BlobServiceClient, type ContainerClient } from '@azure/storage-blob';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { openTarget, run } from '../../scripts/commands/deploy.ts';
 import { CliError } from '../../src/lib/cli-error.ts';
-import { contentHeadersFor } from '../../src/lib/deploy/content-headers.ts';
+import { COMPRESS_IN_MEMORY_BYTES } from '../../src/lib/deploy/azure-target.ts';
+import { contentHeadersFor, isStoredCompressed } from '../../src/lib/deploy/content-headers.ts';
 import {
   MANIFEST_PATH,
   manifestFromBytes,
@@ -24,6 +26,7 @@ import {
 } from '../../src/lib/deploy/deploy-manifest.ts';
 import { PARTIAL_SUFFIX } from '../../src/lib/deploy/file-target.ts';
 import { executeDeploy, prepareDeploy } from '../../src/lib/deploy/run-deploy.ts';
+import { storedGzip } from '../../src/lib/deploy/stored-gzip.ts';
 import { type Azurite, startAzurite } from '../helpers/azurite.ts';
 import { parseDeployArgv } from '../helpers/deploy-child.ts';
 import { readFolder, type SiteFiles, siteChanges, siteFiles, writeSite } from '../helpers/deploy-site.ts';
@@ -91,19 +94,44 @@ async function deployCommand(args: string[], env: NodeJS.ProcessEnv): Promise<Om
 
 const quiet = { output: { quiet: true } };
 
-/** The bytes served at `url` as stored: plain HTTP, which unlike fetch leaves Content-Encoding alone. */
-function getRaw(url: string): Promise<Buffer> {
+/** A file as served. */
+interface Served {
+  /** The bytes as stored. */
+  body: Buffer;
+  contentType?: string;
+  contentEncoding?: string;
+}
+
+/**
+ * The bytes served at `url` as stored, with the headers they come with: plain HTTP, which unlike
+ * fetch leaves Content-Encoding alone, asking for no encoding (a blob host sends what it stored).
+ */
+function getRaw(url: string): Promise<Served> {
   return new Promise((resolve, reject) => {
     get(url, (response) => {
       const chunks: Buffer[] = [];
       response.on('data', (chunk: Buffer) => chunks.push(chunk));
       response.on('end', () =>
         response.statusCode === 200
-          ? resolve(Buffer.concat(chunks))
+          ? resolve({
+              body: Buffer.concat(chunks),
+              contentType: response.headers['content-type'],
+              contentEncoding: response.headers['content-encoding'],
+            })
           : reject(new Error(`${url}: ${response.statusCode}`)),
       );
     }).on('error', reject);
   });
+}
+
+/**
+ * The file at `path` as a browser gets it from the served bytes: decoded where the deploy stored
+ * it gzip-compressed, that is where it is served with Content-Encoding gzip though the site's file
+ * is no gzip itself (`.svgz`: a browser decodes it to show, but the site's file is the gzip).
+ */
+function siteBytes(path: string, served: Served): Buffer {
+  const addedByDeploy = served.contentEncoding === 'gzip' && !contentHeadersFor(path).contentEncoding;
+  return addedByDeploy ? gunzipSync(served.body) : served.body;
 }
 
 /** A target under test: how to make it fresh and how to see what it holds, without the deploy's code. */
@@ -152,7 +180,7 @@ const azureKind: TargetKind = {
           if (!blob.name.startsWith('.tidende/')) names.push(blob.name);
         }
         const contents = await Promise.all(
-          names.map((name) => getRaw(`${azurite?.blobEndpoint}/$web/${name}`)),
+          names.map(async (name) => siteBytes(name, await getRaw(`${azurite?.blobEndpoint}/$web/${name}`))),
         );
         return new Map(names.map((name, i) => [name, contents[i] as Buffer]));
       },
@@ -361,16 +389,14 @@ describe('tidende deploy to Azure Blob static website', () => {
       };
       served.set(path, headers);
       const expected = contentHeadersFor(path);
-      expect([path, headers]).toEqual([
-        path,
-        { ...expected, contentEncoding: expected.contentEncoding ?? null },
-      ]);
+      const encoding = expected.contentEncoding ?? (isStoredCompressed(path) ? 'gzip' : null);
+      expect([path, headers]).toEqual([path, { ...expected, contentEncoding: encoding }]);
     }
     const LONG = 'public, max-age=31536000, immutable';
     const SHORT = 'public, max-age=300';
     expect(served.get('index.html')).toEqual({
       contentType: 'text/html; charset=utf-8',
-      contentEncoding: null,
+      contentEncoding: 'gzip',
       cacheControl: SHORT,
     });
     expect(served.get('feed.xml')).toMatchObject({
@@ -408,6 +434,140 @@ describe('tidende deploy to Azure Blob static website', () => {
     expect(served.get('data/catalog.ttl')).toMatchObject({ contentType: 'text/turtle; charset=utf-8' });
     expect(served.get('data/catalog.jsonld')).toMatchObject({ contentType: 'application/ld+json' });
     expect(served.get('_astro/decoder.B1x2y3z4.wasm')).toMatchObject({ contentType: 'application/wasm' });
+  });
+
+  it('stores text gzip-compressed with Content-Encoding gzip, and every other file as it is', async () => {
+    const { v2 } = await writeVersions();
+    const { url, env } = await azureKind.fresh();
+    await deployInProcess(v2, url, env);
+    const serve = (path: string) => getRaw(`${azurite?.blobEndpoint}/$web/${path}`);
+    const gzipped = [
+      'index.html',
+      'issues/2024-10/index.html',
+      'en/about/index.html',
+      '_astro/BaseLayout.Xk3_9aQz.css',
+      '_astro/SearchPage.HovaK4EO.js',
+      'pagefind/pagefind.js',
+      'pagefind/pagefind-entry.json',
+      'search/numbers/0.json',
+      'schemas/event-record.schema.json',
+      'feed.xml',
+      'sitemap.xml',
+      'sitemaps/pages.xml',
+      'robots.txt',
+      'favicon.svg',
+    ];
+    for (const path of gzipped) {
+      const served = await serve(path);
+      expect([path, served.contentEncoding, served.contentType]).toEqual([
+        path,
+        'gzip',
+        contentHeadersFor(path).contentType,
+      ]);
+      // Gzip, deflate, no flags (so no file name), no time, best compression, Unix.
+      expect([path, ...served.body.subarray(0, 10)]).toEqual([path, 0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 2, 3]);
+      expect([path, gunzipSync(served.body)]).toEqual([path, V2.get(path)]);
+    }
+    const asTheyAre = [
+      'data/snapshot/rights.csv.gz',
+      'data/deltas/2024-10/rights.csv.gz',
+      'pagefind/fragment/nb_9d0c772.pf_fragment',
+      'pagefind/index/nb_1a2b3c4.pf_index',
+      'pagefind/wasm.nb.pagefind',
+      'documents/trademark/2024/202412345-1.png',
+      '_astro/inter-latin-wght-normal.Dx4kXJAl.woff2',
+      '_astro/decoder.B1x2y3z4.wasm',
+      'data/snapshot/rights.parquet',
+      // The open data's downloads, text too: byte for byte what datapackage.json describes.
+      'data/datapackage.json',
+      'data/catalog.ttl',
+      'data/catalog.jsonld',
+      'data/snapshot/patent-legal-status-1.xml',
+    ];
+    for (const path of asTheyAre) {
+      const served = await serve(path);
+      expect([path, served.contentEncoding, served.body]).toEqual([path, undefined, V2.get(path)]);
+    }
+    // Gzip already, with Content-Encoding gzip by its own rule: stored as it is, not twice.
+    const svgz = 'documents/design/2024/20240999-2.svgz';
+    const served = await serve(svgz);
+    expect([served.contentEncoding, served.body]).toEqual(['gzip', V2.get(svgz)]);
+    // The blob's own properties say the same.
+    const blob = await web?.getBlobClient('index.html').getProperties();
+    expect(blob).toMatchObject({ contentEncoding: 'gzip', contentType: 'text/html; charset=utf-8' });
+    const manifest = manifestFromBytes(
+      (await (await openTarget(url, env)).read(MANIFEST_PATH))?.data as Buffer,
+      MANIFEST_PATH,
+    );
+    expect(manifest.get('index.html')).toMatchObject({
+      sha256: sha256(V2.get('index.html') as Buffer),
+      bytes: V2.get('index.html')?.length,
+      encoding: 'gzip',
+    });
+    expect(manifest.get('data/datapackage.json')?.encoding).toBeUndefined();
+
+    expect(await deployInProcess(v2, url, env)).toMatchObject({ uploaded: 0, unchanged: V2.size });
+  });
+
+  it('compresses once what a deploy by an earlier tidende stored as it is, and back', async () => {
+    const { v1 } = await writeVersions();
+    const { url, env, files } = await azureKind.fresh();
+    const azure = await openTarget(url, env);
+    // Before it compressed, tidende stored every file as it is, and manifest entries had no encoding.
+    const earlier = { ...azure, compression: 'none' as const };
+    await executeDeploy(await prepareDeploy(v1, earlier, quiet), earlier, quiet);
+    const encodings = async () => {
+      const found = new Map<string, string | undefined>();
+      for await (const blob of (web as ContainerClient).listBlobsFlat()) {
+        if (!blob.name.startsWith('.tidende/')) found.set(blob.name, blob.properties.contentEncoding);
+      }
+      return found;
+    };
+    expect((await encodings()).get('index.html')).toBeUndefined();
+    expect(await files()).toEqual(V1);
+
+    const compressed = await deployInProcess(v1, url, env);
+    const now = await encodings();
+    const gzipped = [...now].filter(([path, coding]) => coding === 'gzip' && !path.endsWith('.svgz'));
+    expect(gzipped.map(([path]) => path)).toContain('index.html');
+    expect(gzipped.length).toBeGreaterThan(15);
+    expect(compressed).toMatchObject({ uploaded: gzipped.length, unchanged: V1.size - gzipped.length });
+    expect(await files()).toEqual(V1);
+    expect(await deployInProcess(v1, url, env)).toMatchObject({ uploaded: 0, unchanged: V1.size });
+
+    // And back: a deploy that stores files as they are uploads the compressed ones again, once.
+    const plain = await executeDeploy(await prepareDeploy(v1, earlier, quiet), earlier, quiet);
+    expect(plain).toMatchObject({ uploaded: gzipped.length });
+    expect((await encodings()).get('index.html')).toBeUndefined();
+    expect(await files()).toEqual(V1);
+    expect(await executeDeploy(await prepareDeploy(v1, earlier, quiet), earlier, quiet)).toMatchObject({
+      uploaded: 0,
+    });
+  });
+
+  it('streams a text file too large to compress in memory through zlib', async () => {
+    const lines: string[] = [];
+    for (let i = 0, size = 0; size <= COMPRESS_IN_MEMORY_BYTES; i++) {
+      const line = `<url><loc>https://tidende.example/patent/${20240000 + i}/</loc><lastmod>2024-10-0${i % 7}</lastmod></url>\n`;
+      lines.push(line);
+      size += line.length;
+    }
+    const big = Buffer.from(`<urlset>\n${lines.join('')}</urlset>\n`);
+    const site = join(await tempDir(), 'site');
+    await writeSite(site, new Map([...V1, ['sitemaps/patents-1.xml', big]]));
+    const { url, env } = await azureKind.fresh();
+    await deployInProcess(site, url, env);
+    const served = await getRaw(`${azurite?.blobEndpoint}/$web/sitemaps/patents-1.xml`);
+    expect(served.contentEncoding).toBe('gzip');
+    expect(served.body.length).toBeLessThan(big.length / 4);
+    expect(gunzipSync(served.body).equals(big)).toBe(true);
+    // The same bytes as compressed in memory, but sent as blocks, as a stream is.
+    expect(served.body.equals(await storedGzip(big))).toBe(true);
+    const blocks = await web?.getBlockBlobClient('sitemaps/patents-1.xml').getBlockList('committed');
+    expect(blocks?.committedBlocks?.length).toBeGreaterThan(0);
+    const small = await web?.getBlockBlobClient('index.html').getBlockList('committed');
+    expect(small?.committedBlocks ?? []).toEqual([]);
+    expect(await deployInProcess(site, url, env)).toMatchObject({ uploaded: 0 });
   });
 
   it('fixes headers changed at the target behind its back', async () => {

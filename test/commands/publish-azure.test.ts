@@ -5,8 +5,10 @@
  */
 
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { BlobServiceClient, type ContainerClient } from '@azure/storage-blob';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { contentHeadersFor } from '../../src/lib/deploy/content-headers.ts';
 import { type Azurite, startAzurite } from '../helpers/azurite.ts';
 import { expectWeeklyPublish, fingerprint, WEEK_47 } from '../helpers/publish-weeks.ts';
 import { line, trademarkRecord, writeExtract } from '../helpers/records.ts';
@@ -27,18 +29,30 @@ afterAll(async () => {
   await azurite?.stop();
 });
 
-/** Every blob but the deploy's own state, fetched 32 at a time. */
+/**
+ * Every blob but the deploy's own state, fetched 32 at a time, as a browser gets it: decoded where
+ * the deploy stored it gzip-compressed (Content-Encoding gzip on a file that is no gzip itself).
+ */
 async function blobs(): Promise<Map<string, Buffer>> {
   const names: string[] = [];
+  const compressed = new Set<string>();
   for await (const blob of web.listBlobsFlat()) {
-    if (!blob.name.startsWith('.tidende/')) names.push(blob.name);
+    if (blob.name.startsWith('.tidende/')) continue;
+    names.push(blob.name);
+    if (blob.properties.contentEncoding === 'gzip' && !contentHeadersFor(blob.name).contentEncoding)
+      compressed.add(blob.name);
   }
   const files = new Map<string, Buffer>();
   for (let i = 0; i < names.length; i += 32) {
     const batch = names.slice(i, i + 32);
     const contents = await Promise.all(batch.map((name) => web.getBlobClient(name).downloadToBuffer()));
-    for (const [j, name] of batch.entries()) files.set(name, contents[j] as Buffer);
+    for (const [j, name] of batch.entries()) {
+      const stored = contents[j] as Buffer;
+      files.set(name, compressed.has(name) ? gunzipSync(stored) : stored);
+    }
   }
+  // The site's pages are among them: the check above is no empty one.
+  expect(compressed.has('index.html')).toBe(true);
   return files;
 }
 

@@ -1,7 +1,13 @@
 /**
  * A container of an Azure Storage account as a deploy target: normally `$web`, which Azure serves
  * as a static website with the Content-Type, Content-Encoding and Cache-Control stored with each
- * blob. Blob uploads are atomic: readers see the old blob or the new one.
+ * blob, whatever the client accepts. Blob uploads are atomic: readers see the old blob or the new
+ * one.
+ *
+ * So text is stored gzip-compressed, with Content-Encoding gzip (the target's `compression`; which
+ * files: content-headers.ts): every browser accepts gzip. A file up to
+ * {@link COMPRESS_IN_MEMORY_BYTES} is compressed in memory and uploaded in one request; a larger
+ * one streams through zlib in blocks, so memory stays bounded whatever the file's size.
  *
  * Credentials come from the environment, first found wins:
  * 1. `AZURE_STORAGE_CONNECTION_STRING`: an account key or SAS connection string; its
@@ -14,11 +20,21 @@
  * are for the deploy to retry; the others become a CliError saying what to fix. The SDK's own
  * retries are off so that the deploy's retry policy is the only one.
  */
+import { createReadStream } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
 import { BlobServiceClient, type BlobServiceClientOptions, type ContainerClient } from '@azure/storage-blob';
 import { CliError } from '../cli-error.ts';
-import type { ContentHeaders } from './content-headers.ts';
-import type { DeployTarget, FileVersion, TargetFile, UploadSource, VersionedFile } from './deploy-target.ts';
+import { type ContentHeaders, storedHeaders } from './content-headers.ts';
+import type {
+  DeployTarget,
+  FileVersion,
+  StoredEncoding,
+  TargetFile,
+  UploadSource,
+  VersionedFile,
+} from './deploy-target.ts';
 import { isTransientError } from './retry.ts';
+import { storedGzip, storedGzipStream } from './stored-gzip.ts';
 
 /** The environment variables read for credentials, in order. */
 export const AZURE_ENV = ['AZURE_STORAGE_CONNECTION_STRING', 'AZURE_STORAGE_SAS_TOKEN'] as const;
@@ -30,6 +46,12 @@ const CLIENT_OPTIONS: BlobServiceClientOptions = {
 
 const CREDENTIAL_HELP =
   'Set AZURE_STORAGE_CONNECTION_STRING (the account\'s connection string) or AZURE_STORAGE_SAS_TOKEN (a SAS token with read, add, create, write, delete and list permissions on the container), or sign in for DefaultAzureCredential (in CI: azure/login with OIDC; locally: az login) with the role "Storage Blob Data Contributor".';
+
+/** Files up to this size are compressed in memory; larger ones stream through zlib. */
+export const COMPRESS_IN_MEMORY_BYTES = 4 * 1024 * 1024;
+/** Block size and blocks held at once of a streamed upload: 8 MiB of memory per file. */
+const STREAM_BLOCK_BYTES = 4 * 1024 * 1024;
+const STREAM_BLOCKS = 2;
 
 const unquoted = (etag: string) => etag.replace(/^"(.*)"$/, '$1');
 
@@ -216,6 +238,7 @@ export async function azureTarget(
       throw error;
     });
 
+  // The bytes as stored, without decoding: only the deploy's state is read, never compressed.
   function read(path: string): Promise<VersionedFile | null> {
     return guard(`read ${path}`, async () => {
       const blob = container.getBlobClient(path);
@@ -235,17 +258,37 @@ export async function azureTarget(
     };
   }
 
-  function upload(path: string, source: UploadSource, headers: ContentHeaders): Promise<FileVersion> {
+  function upload(
+    path: string,
+    source: UploadSource,
+    headers: ContentHeaders,
+    encoding?: StoredEncoding,
+  ): Promise<FileVersion> {
     const blob = container.getBlockBlobClient(path);
-    const options = { blobHTTPHeaders: httpHeaders(headers) };
-    return guard(`upload ${path}`, async () =>
-      etagOf(
-        'file' in source
-          ? await blob.uploadFile(source.file, options)
-          : await blob.uploadData(source.data, options),
-        path,
-      ),
-    );
+    const options = { blobHTTPHeaders: httpHeaders(storedHeaders(headers, encoding)) };
+    return guard(`upload ${path}`, async () => {
+      if (encoding !== undefined && encoding !== 'gzip')
+        throw new Error(`${spec.url} cannot store ${encoding}`);
+      if (!encoding) {
+        return etagOf(
+          'file' in source
+            ? await blob.uploadFile(source.file, options)
+            : await blob.uploadData(source.data, options),
+          path,
+        );
+      }
+      if ('data' in source)
+        return etagOf(await blob.uploadData(await storedGzip(source.data), options), path);
+      if ((await stat(source.file)).size <= COMPRESS_IN_MEMORY_BYTES) {
+        return etagOf(await blob.uploadData(await storedGzip(await readFile(source.file)), options), path);
+      }
+      const compressed = storedGzipStream(createReadStream(source.file));
+      try {
+        return etagOf(await blob.uploadStream(compressed, STREAM_BLOCK_BYTES, STREAM_BLOCKS, options), path);
+      } finally {
+        compressed.destroy();
+      }
+    });
   }
 
   /** Writes `data` at `path` if the service finds `conditions` met; the service decides, atomically. */
@@ -284,5 +327,5 @@ export async function azureTarget(
     });
   }
 
-  return { url: spec.url, list, read, upload, create, replace, delete: remove };
+  return { url: spec.url, compression: 'gzip', list, read, upload, create, replace, delete: remove };
 }

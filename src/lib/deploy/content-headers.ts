@@ -6,10 +6,21 @@
  * ## Content-Encoding
  *
  * A blob host sends a stored Content-Encoding whatever the client asked for, and every HTTP client
- * (browsers, `fetch`, Python's requests) then hands over the decoded bytes. So Content-Encoding is
- * set only where the decoded bytes are what the reader wants (`.svgz`: an SVG image), never on files
- * that are meant to stay compressed:
+ * that sends Accept-Encoding (browsers, `fetch`, Python's requests, feed readers) then hands over
+ * the decoded bytes; curl without `--compressed` and wget save the bytes as sent. One rule follows:
+ * a file is stored with Content-Encoding only where its decoded bytes are what its readers want.
  *
+ * - The deploy compresses in transit what readers take through a browser: to a host that serves
+ *   the stored encoding as is (Azure Blob static websites, which never negotiate; see
+ *   deploy-target.ts), each file {@link isCompressible} (text: pages, CSS, scripts, JSON, XML,
+ *   feeds, sitemaps, SVG) is stored gzip-compressed with Content-Encoding gzip, its Content-Type
+ *   unchanged ({@link isStoredCompressed}). A folder target stores every file as it is: the web
+ *   server in front negotiates per request, as `tidende serve` does. The headers below are those
+ *   of the file as the site has it; the deploy adds the Content-Encoding ({@link storedHeaders}).
+ * - The open data under `data/` (dataset files and their metadata: `datapackage.json`, the
+ *   catalogs, ST.96 XML) is stored as it is, text or not, pages about it aside: these are downloads,
+ *   fetched as often by curl, wget and scripts as by browsers, and the sha256 and size that
+ *   `datapackage.json` gives must match the bytes any of them saves.
  * - Dataset files `*.csv.gz` are downloads. They are served as what they are, `application/gzip`,
  *   without Content-Encoding: browsers, curl and wget all save the gzip bytes under the `.csv.gz`
  *   name, the sha256 and size in `datapackage.json` match what was downloaded, and pandas,
@@ -19,6 +30,11 @@
  * - Pagefind's index files (`.pf_fragment`, `.pf_index`, `.pf_meta`, `.pf_filter`, `.pagefind`)
  *   are gzip-compressed binaries that pagefind.js fetches and decompresses itself:
  *   `application/octet-stream`, no Content-Encoding.
+ * - A compressed SVG (`.svgz`) is an image to show, gzip-compressed already: its own rule below
+ *   gives it Content-Encoding gzip, and the deploy stores its bytes as they are.
+ * - Images, fonts and archives are packed already and are never compressed again.
+ * - The deploy's own state under `.tidende/` is never compressed by the deploy: it is not served to
+ *   readers, and publish and deploy read it back as stored.
  *
  * ## Cache-Control
  *
@@ -30,6 +46,7 @@
  */
 import { PUBLISHED_DOCUMENTS_DIR } from '../documents/document-policy.ts';
 import { isBundleDir } from '../site/search-bundles.ts';
+import { DEPLOY_STATE_DIR } from './deploy-manifest.ts';
 
 /** Types worth compressing in transit: text of any kind. Images, fonts and archives are packed already. */
 const COMPRESSIBLE_TYPE =
@@ -41,6 +58,42 @@ const COMPRESSIBLE_TYPE =
  */
 export function isCompressible(headers: ContentHeaders): boolean {
   return !headers.contentEncoding && COMPRESSIBLE_TYPE.test(headers.contentType);
+}
+
+/** The folder of the open data: dataset files and their metadata, and the data page. */
+const OPEN_DATA_DIR = 'data/';
+
+/** Whether the file is one of the open data's downloads (not a page about them): see the module comment. */
+export function isOpenDataDownload(path: string): boolean {
+  return path.startsWith(OPEN_DATA_DIR) && !/\.html?$/i.test(path);
+}
+
+/**
+ * Whether a deploy to a host that serves a stored Content-Encoding as is stores the file at `path`
+ * gzip-compressed with Content-Encoding gzip (see the module comment): text worth compressing,
+ * except the open data's downloads and the deploy's own state. Always, however small the file:
+ * the choice depends on the path alone, and gzip adds at most some 20 bytes to a file of a few.
+ *
+ * @example
+ * isStoredCompressed('issues/2024-09/index.html'); // true
+ * isStoredCompressed('data/datapackage.json'); // false: a download
+ * isStoredCompressed('pagefind/fragment/nb_1.pf_fragment'); // false: gzip already
+ */
+export function isStoredCompressed(path: string, headers: ContentHeaders = contentHeadersFor(path)): boolean {
+  if (path.startsWith(DEPLOY_STATE_DIR) || isOpenDataDownload(path)) return false;
+  return isCompressible(headers);
+}
+
+/**
+ * The headers stored with a file whose headers are `headers` when the deploy stores it with
+ * `encoding` (gzip-compressed, see {@link isStoredCompressed}); `headers` when it stores it as is.
+ */
+export function storedHeaders(headers: ContentHeaders, encoding: string | undefined): ContentHeaders {
+  const { contentType, contentEncoding, cacheControl } = headers;
+  const stored: ContentHeaders = { contentType, cacheControl };
+  const coding = encoding ?? contentEncoding;
+  if (coding) stored.contentEncoding = coding;
+  return stored;
 }
 
 /** The headers a file is served with. */

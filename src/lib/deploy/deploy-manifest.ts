@@ -9,6 +9,10 @@
  *   where `version` is the target's version of the file right after the deploy wrote it (a blob's
  *   ETag; see deploy-target.ts): the next deploy trusts the entry only while the file there still
  *   has that version, so a file changed at the target, even to the same size, is uploaded again.
+ *   The sha256, size and headers are always those of the site's file as it is; a file the target
+ *   stores compressed (content-headers.ts) has `"encoding":"gzip"` besides, and an entry without
+ *   it was stored as it is: so a deploy that would store a file otherwise than the entry says
+ *   (compression turned on, or off) uploads it again, once.
  * - the previous manifest, `.tidende/deploy-manifest.previous.ndjson.gz`: the one each deploy
  *   replaced, kept so that a damaged manifest can be restored from it (its entries of files
  *   changed since no longer match their versions, so those files are uploaded again).
@@ -61,6 +65,11 @@ export interface ManifestEntry extends ContentHeaders {
   bytes: number;
   /** The target's version of the file when this deploy wrote or last found it; none: not trusted. */
   version?: FileVersion;
+  /**
+   * How the target stores the file, e.g. `gzip`: compressed so, with that Content-Encoding
+   * (deploy-target.ts); none: as it is. sha256 and bytes are of the file as it is all the same.
+   */
+  encoding?: string;
 }
 
 /** The deployed files by path. */
@@ -163,7 +172,8 @@ function toEntry(value: unknown): [string, ManifestEntry] | null {
     typeof v.contentType !== 'string' ||
     typeof v.cacheControl !== 'string' ||
     (v.contentEncoding !== undefined && typeof v.contentEncoding !== 'string') ||
-    (v.version !== undefined && typeof v.version !== 'string')
+    (v.version !== undefined && typeof v.version !== 'string') ||
+    (v.encoding !== undefined && typeof v.encoding !== 'string')
   ) {
     return null;
   }
@@ -175,6 +185,7 @@ function toEntry(value: unknown): [string, ManifestEntry] | null {
   };
   if (typeof v.contentEncoding === 'string') entry.contentEncoding = v.contentEncoding;
   if (typeof v.version === 'string') entry.version = v.version;
+  if (typeof v.encoding === 'string') entry.encoding = v.encoding;
   return [v.path, entry];
 }
 
@@ -184,10 +195,19 @@ export function manifestToBytes(manifest: DeployManifest, deployedAt: Date): Pro
   function* lines() {
     yield JSON.stringify({ ...header, files: manifest.size });
     for (const path of [...manifest.keys()].sort()) {
-      const { sha256, bytes, contentType, contentEncoding, cacheControl, version } = manifest.get(
+      const { sha256, bytes, contentType, contentEncoding, cacheControl, encoding, version } = manifest.get(
         path,
       ) as ManifestEntry;
-      yield JSON.stringify({ path, sha256, bytes, contentType, contentEncoding, cacheControl, version });
+      yield JSON.stringify({
+        path,
+        sha256,
+        bytes,
+        contentType,
+        contentEncoding,
+        cacheControl,
+        encoding,
+        version,
+      });
     }
   }
   return gzipLines(lines());

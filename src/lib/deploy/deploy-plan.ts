@@ -19,11 +19,14 @@
  *
  * ## What counts as unchanged
  *
- * A file is skipped when the manifest has it with the same sha256, size and headers, and the
- * target's listing agrees: the file is there at the version the manifest recorded when the
- * deploy wrote it (so not changed since by anyone, whatever its size) and, where the target keeps
- * headers, with those headers; and no interrupted deploy left it on the pending list. Each
- * decision is by content hash: the local file's against the one the manifest recorded.
+ * A file is skipped when the manifest has it with the same sha256, size and headers, stored with
+ * the encoding the target would store it with now (gzip-compressed or as it is: see
+ * content-headers.ts and the target's `compression`), and the target's listing agrees: the file
+ * is there at the version the manifest recorded when the deploy wrote it (so not changed since by
+ * anyone, whatever its size), with that size unless stored compressed (the listing then gives the
+ * compressed size, which the version vouches for) and, where the target keeps headers, with those
+ * headers and Content-Encoding; and no interrupted deploy left it on the pending list. Each
+ * decision is by content hash: the local file's, as it is, against the one the manifest recorded.
  */
 
 import { BUNDLE_LIST_FILE } from '../site/search-bundles.ts';
@@ -32,10 +35,12 @@ import {
   contentHeadersFor,
   isAtomFeed,
   isPagefindFile,
+  isStoredCompressed,
   sameHeaders,
+  storedHeaders,
 } from './content-headers.ts';
-import { DEPLOY_STATE_DIR, type DeployManifest, isKeptState } from './deploy-manifest.ts';
-import type { TargetFile } from './deploy-target.ts';
+import { DEPLOY_STATE_DIR, type DeployManifest, isKeptState, type ManifestEntry } from './deploy-manifest.ts';
+import type { StoredEncoding, TargetCompression, TargetFile } from './deploy-target.ts';
 import type { LocalFile } from './local-files.ts';
 
 export type DeployPhaseName = 'assets' | 'pages' | 'entry-points';
@@ -72,7 +77,10 @@ export function deployPhaseOf(path: string): DeployPhaseName {
 
 /** A file to upload. */
 export interface PlannedUpload extends LocalFile {
+  /** The headers of the file as it is. */
   headers: ContentHeaders;
+  /** How the target is to store it: `gzip`, compressed so; none: as it is. */
+  encoding?: StoredEncoding;
   /** `new`: not at the target; `changed`: there, but not known to hold this content and headers. */
   reason: 'new' | 'changed';
 }
@@ -87,6 +95,8 @@ export interface TargetState {
   pending: ReadonlySet<string>;
   /** Every file listed at the target, the deploy's state files included. */
   files: readonly TargetFile[];
+  /** How the target stores files worth compressing (deploy-target.ts); default `none`. */
+  compression?: TargetCompression;
 }
 
 export interface DeployPlan {
@@ -128,12 +138,22 @@ function sameManifest(a: DeployManifest, b: DeployManifest | null): boolean {
       other.sha256 !== entry.sha256 ||
       other.bytes !== entry.bytes ||
       other.version !== entry.version ||
+      (other.encoding ?? '') !== (entry.encoding ?? '') ||
       !sameHeaders(other, entry)
     ) {
       return false;
     }
   }
   return true;
+}
+
+/** How a target with `compression` stores the file at `path`: see content-headers.ts. */
+export function storedEncodingFor(
+  path: string,
+  headers: ContentHeaders,
+  compression: TargetCompression = 'none',
+): StoredEncoding | undefined {
+  return compression === 'gzip' && isStoredCompressed(path, headers) ? 'gzip' : undefined;
 }
 
 /**
@@ -151,13 +171,20 @@ export function planDeploy(local: readonly LocalFile[], target: TargetState): De
     else if (!isKeptState(file.path)) staleState.push(file.path);
   }
 
-  const isTrusted = (file: LocalFile, headers: ContentHeaders): boolean => {
+  const isTrusted = (file: LocalFile, wanted: ManifestEntry): boolean => {
     const entry = target.manifest?.get(file.path);
     const found = listed.get(file.path);
     if (!entry || !found || target.pending.has(file.path)) return false;
     if (entry.version === undefined || found.version !== entry.version) return false;
-    if (found.bytes !== entry.bytes || (found.headers && !sameHeaders(found.headers, entry))) return false;
-    return entry.sha256 === file.sha256 && entry.bytes === file.bytes && sameHeaders(entry, headers);
+    // Stored compressed, the file is listed with its compressed size: its version vouches for it.
+    if (entry.encoding === undefined && found.bytes !== entry.bytes) return false;
+    if (found.headers && !sameHeaders(found.headers, storedHeaders(entry, entry.encoding))) return false;
+    return (
+      entry.sha256 === wanted.sha256 &&
+      entry.bytes === wanted.bytes &&
+      entry.encoding === wanted.encoding &&
+      sameHeaders(entry, wanted)
+    );
   };
 
   const phases = UPLOAD_PHASES.map((name) => ({ name, uploads: [] as PlannedUpload[] }));
@@ -166,19 +193,22 @@ export function planDeploy(local: readonly LocalFile[], target: TargetState): De
   let unchanged = 0;
   for (const file of local) {
     const headers = contentHeadersFor(file.path);
-    if (isTrusted(file, headers)) {
-      manifest.set(file.path, {
-        sha256: file.sha256,
-        bytes: file.bytes,
-        ...headers,
-        version: listed.get(file.path)?.version,
-      });
+    const encoding = storedEncodingFor(file.path, headers, target.compression);
+    const entry: ManifestEntry = { sha256: file.sha256, bytes: file.bytes, ...headers };
+    if (encoding) entry.encoding = encoding;
+    if (isTrusted(file, entry)) {
+      manifest.set(file.path, { ...entry, version: listed.get(file.path)?.version });
       unchanged++;
       continue;
     }
-    manifest.set(file.path, { sha256: file.sha256, bytes: file.bytes, ...headers });
+    manifest.set(file.path, entry);
     const phase = phases[UPLOAD_PHASES.indexOf(deployPhaseOf(file.path))];
-    phase?.uploads.push({ ...file, headers, reason: listed.has(file.path) ? 'changed' : 'new' });
+    phase?.uploads.push({
+      ...file,
+      headers,
+      ...(encoding ? { encoding } : {}),
+      reason: listed.has(file.path) ? 'changed' : 'new',
+    });
     if (target.manifest?.has(file.path)) pending.add(file.path);
   }
   const deletions = [...listed.keys()]

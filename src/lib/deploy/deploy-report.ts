@@ -16,6 +16,7 @@ export interface DeploySummary {
   unchanged: number;
   /** Files deleted from the target. */
   deleted: number;
+  /** The size of the files uploaded, as the site has them (before any compression at the target). */
   bytesUploaded: number;
   seconds: number;
   /** Per upload phase, in order. */
@@ -81,12 +82,13 @@ export function planToJson(plan: DeployPlan, targetUrl: string): object {
     toDelete: plan.deletions.length,
     phases: plan.phases.map((phase) => ({
       name: phase.name,
-      uploads: phase.uploads.map(({ path, reason, bytes, sha256, headers }) => ({
+      uploads: phase.uploads.map(({ path, reason, bytes, sha256, headers, encoding }) => ({
         path,
         reason,
         bytes,
         sha256,
         ...headers,
+        ...(encoding ? { encoding } : {}),
       })),
     })),
     deletions: plan.deletions,

@@ -35,18 +35,41 @@ export interface VersionedFile {
 /** What to upload: a local file, or bytes in memory (the deploy's own state files). */
 export type UploadSource = { file: string } | { data: Buffer };
 
+/**
+ * How a target stores the files worth compressing in transit (content-headers.ts):
+ * - `gzip`: gzip-compressed, with Content-Encoding gzip: for a host that serves each file with
+ *   the headers stored with it, without negotiating (Azure Blob static websites);
+ * - `none`: as they are: for a folder, whose web server compresses per request as clients accept.
+ */
+export type TargetCompression = 'gzip' | 'none';
+
+/** A compression a target applies to a file as it stores it: sent as its Content-Encoding. */
+export type StoredEncoding = Exclude<TargetCompression, 'none'>;
+
 export interface DeployTarget {
   /** The target as the user named it, for messages: `file:///srv/www`, `azure://acct/$web`. */
   readonly url: string;
+  /** How it stores files worth compressing; the deploy plans by it (deploy-plan.ts). */
+  readonly compression: TargetCompression;
   /** Every file at the target, its deploy state under `.tidende/` included, in no set order. */
   list(): AsyncIterable<TargetFile>;
-  /** The bytes of the file at `path` and their version, or null when there is none. */
+  /**
+   * The bytes of the file at `path` as stored, and their version, or null when there is none.
+   * Only the deploy's state under `.tidende/` is read, which is always stored as it is.
+   */
   read(path: string): Promise<VersionedFile | null>;
   /**
    * Writes the file at `path` with `headers`, replacing any there, and resolves to the version
-   * written. Readers see the old file or the new one, never a part of it.
+   * written. Readers see the old file or the new one, never a part of it. With `encoding` (only
+   * a target whose {@link compression} it is), the bytes are stored compressed so, and the
+   * encoding as their Content-Encoding.
    */
-  upload(path: string, source: UploadSource, headers: ContentHeaders): Promise<FileVersion>;
+  upload(
+    path: string,
+    source: UploadSource,
+    headers: ContentHeaders,
+    encoding?: StoredEncoding,
+  ): Promise<FileVersion>;
   /**
    * Writes `data` at `path` only if no file is there, in one step no other writer can come
    * between; resolves to the version written, or null when a file was there. Publish takes its

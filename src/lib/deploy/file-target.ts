@@ -1,6 +1,8 @@
 /**
  * A local folder as a deploy target, standing in for a web root (or served by any web server).
- * A folder keeps no headers: a server serving it picks them itself, by file extension.
+ * A folder keeps no headers: a server serving it picks them itself, by file extension. Files are
+ * stored as they are, byte for byte (`compression: 'none'`): the server compresses text per
+ * request, as each client accepts.
  *
  * Each file is written to a temporary name beside its place and renamed into it, so a reader
  * (or a crash) never sees half a file. A temporary file left by a killed deploy is an ordinary
@@ -29,7 +31,15 @@ import {
 import { dirname, join, resolve, sep } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { CliError } from '../cli-error.ts';
-import type { DeployTarget, FileVersion, TargetFile, UploadSource, VersionedFile } from './deploy-target.ts';
+import type { ContentHeaders } from './content-headers.ts';
+import type {
+  DeployTarget,
+  FileVersion,
+  StoredEncoding,
+  TargetFile,
+  UploadSource,
+  VersionedFile,
+} from './deploy-target.ts';
 
 /** How temporary files are named, for messages and tests. */
 export const PARTIAL_SUFFIX = '.tidende-partial';
@@ -153,7 +163,13 @@ export function fileTarget(folder: string, url: string): DeployTarget {
     }
   }
 
-  async function upload(path: string, source: UploadSource): Promise<FileVersion> {
+  async function upload(
+    path: string,
+    source: UploadSource,
+    _headers?: ContentHeaders,
+    encoding?: StoredEncoding,
+  ): Promise<FileVersion> {
+    if (encoding !== undefined) throw new Error(`${url} stores files as they are, not ${encoding}`);
     const destination = place(path);
     const [partial, version] = await writePartial(destination, source);
     try {
@@ -218,5 +234,5 @@ export function fileTarget(folder: string, url: string): DeployTarget {
     return removed;
   }
 
-  return { url, list, read, upload, create, replace, delete: remove };
+  return { url, compression: 'none', list, read, upload, create, replace, delete: remove };
 }

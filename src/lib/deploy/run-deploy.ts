@@ -113,7 +113,7 @@ export async function executeDeploy(
     let bytes = 0;
     await forEachConcurrently(phase.uploads, concurrency, async (upload) => {
       const version = await call(`upload ${upload.path}`, () =>
-        target.upload(upload.path, { file: upload.file }, upload.headers),
+        target.upload(upload.path, { file: upload.file }, upload.headers, upload.encoding),
       );
       const entry = plan.manifest.get(upload.path);
       if (entry) entry.version = version;

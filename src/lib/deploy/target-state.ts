@@ -97,7 +97,7 @@ export async function readTargetState(
     warn(`${error.message} Every file will be uploaded again.`);
     pending = new Set(manifest?.keys());
   }
-  return { manifest, manifestBytes, pending, files };
+  return { manifest, manifestBytes, pending, files, compression: target.compression };
 }
 
 /** What to do about a damaged state file at `path`. */

@@ -6,8 +6,10 @@ import {
   isAtomFeed,
   isCompressible,
   isContentHashed,
+  isStoredCompressed,
   SHORT_CACHE,
   sameHeaders,
+  storedHeaders,
 } from '../../../src/lib/deploy/content-headers.ts';
 
 const LONG = 'public, max-age=31536000, immutable';
@@ -215,6 +217,45 @@ describe('isCompressible(headers)', () => {
     ['_astro/inter.woff2', false],
   ])('%s: %s', (path, compressible) => {
     expect(isCompressible(contentHeadersFor(path))).toBe(compressible);
+  });
+});
+
+describe('isStoredCompressed(path)', () => {
+  it.each([
+    ['index.html', true],
+    ['nn/issues/2024-09/index.html', true],
+    ['_astro/BaseLayout.css', true],
+    ['_astro/SearchPage.js', true],
+    ['feed.xml', true],
+    ['sitemaps/pages.xml', true],
+    ['pagefind/pagefind-entry.json', true],
+    ['robots.txt', true],
+    ['documents/ab.svg', true],
+    // The data page is a page; the open data's files are downloads, stored as they are.
+    ['data/index.html', true],
+    ['data/datapackage.json', false],
+    ['data/catalog.ttl', false],
+    ['data/snapshot/patent-legal-status-1.xml', false],
+    ['data/snapshot/rights.csv.gz', false],
+    ['pagefind/fragment/nb_1.pf_fragment', false],
+    ['documents/ab.svgz', false],
+    ['documents/ab.png', false],
+    ['_astro/inter.woff2', false],
+    ['.tidende/live-issues.json', false],
+  ])('%s: %s', (path, compressed) => {
+    expect(isStoredCompressed(path)).toBe(compressed);
+  });
+});
+
+describe('storedHeaders(headers, encoding)', () => {
+  it('adds the encoding the deploy stores a file with, and keeps a file’s own', () => {
+    const css = contentHeadersFor('_astro/a.css');
+    expect(storedHeaders(css, 'gzip')).toEqual({ ...css, contentEncoding: 'gzip' });
+    expect(storedHeaders(css, undefined)).toEqual(css);
+    const svgz = contentHeadersFor('documents/ab.svgz');
+    expect(storedHeaders(svgz, undefined)).toEqual(svgz);
+    // Only the headers: a manifest entry's other fields stay out.
+    expect(storedHeaders({ ...css, sha256: HASH } as typeof css, undefined)).toEqual(css);
   });
 });
 

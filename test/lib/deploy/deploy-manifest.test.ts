@@ -49,6 +49,29 @@ describe('manifestToBytes(manifest, deployedAt) and manifestFromBytes(bytes, sou
     expect(manifestFromBytes(bytes, 'test')).toEqual(manifest);
   });
 
+  it('record how a file is stored, and read an entry without it (an earlier tidende’s) as stored as it is', async () => {
+    const entry = {
+      sha256: 'c'.repeat(64),
+      bytes: 2048,
+      contentType: 'text/css; charset=utf-8',
+      cacheControl: 'public, max-age=300',
+      version: '0x8DC1',
+    };
+    const compressed: DeployManifest = new Map([['a.css', { ...entry, encoding: 'gzip' }]]);
+    const bytes = await manifestToBytes(compressed, new Date());
+    const line = JSON.parse(gunzipSync(bytes).toString('utf8').split('\n')[1] as string);
+    expect(line).toEqual({ path: 'a.css', ...entry, encoding: 'gzip' });
+    expect(manifestFromBytes(bytes, 'test')).toEqual(compressed);
+
+    const earlier = gzipSync(
+      `${JSON.stringify({ format: 'tidende-deploy-manifest', version: 1, deployedAt: '2024-03-03T23:01:00.000Z', files: 1 })}\n` +
+        `${JSON.stringify({ path: 'a.css', ...entry })}\n`,
+    );
+    const read = manifestFromBytes(earlier, 'test').get('a.css');
+    expect(read).toEqual(entry);
+    expect(read?.encoding).toBeUndefined();
+  });
+
   it('keep a large manifest in batches', async () => {
     const big: DeployManifest = new Map();
     for (let i = 0; i < 25_000; i++) {

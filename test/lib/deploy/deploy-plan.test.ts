@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { contentHeadersFor } from '../../../src/lib/deploy/content-headers.ts';
+import { contentHeadersFor, storedHeaders } from '../../../src/lib/deploy/content-headers.ts';
 import type { DeployManifest } from '../../../src/lib/deploy/deploy-manifest.ts';
 import {
   deployPhaseOf,
   isEntryPoint,
   planDeploy,
+  storedEncodingFor,
   type TargetState,
 } from '../../../src/lib/deploy/deploy-plan.ts';
 import type { TargetFile } from '../../../src/lib/deploy/deploy-target.ts';
@@ -29,7 +30,37 @@ function deployed(files: LocalFile[]): TargetState {
   return { manifest, pending: new Set(), files: listed };
 }
 
+/**
+ * The target as a complete deploy of `files` to a host that stores text gzip-compressed leaves
+ * it: listed with the compressed size and the headers stored, entries recording the encoding.
+ */
+function deployedCompressed(files: LocalFile[]): TargetState {
+  const manifest: DeployManifest = new Map();
+  const listed: TargetFile[] = [];
+  for (const f of files) {
+    const headers = contentHeadersFor(f.path);
+    const encoding = storedEncodingFor(f.path, headers, 'gzip');
+    const version = `v-${f.sha256}`;
+    manifest.set(f.path, {
+      sha256: f.sha256,
+      bytes: f.bytes,
+      ...headers,
+      ...(encoding ? { encoding } : {}),
+      version,
+    });
+    const bytes = encoding ? Math.ceil(f.bytes / 3) : f.bytes;
+    listed.push({ path: f.path, bytes, headers: storedHeaders(headers, encoding), version });
+  }
+  listed.push({ path: '.tidende/deploy-manifest.ndjson.gz', bytes: 300, version: 'm' });
+  return { manifest, pending: new Set(), files: listed, compression: 'gzip' };
+}
+
 const empty: TargetState = { manifest: null, pending: new Set(), files: [] };
+
+const encodingsOf = (plan: ReturnType<typeof planDeploy>) =>
+  Object.fromEntries(
+    plan.phases.flatMap((phase) => phase.uploads.map((u) => [u.path, u.encoding ?? 'none'])),
+  );
 
 const uploadsOf = (plan: ReturnType<typeof planDeploy>) =>
   plan.phases.map((phase) => [phase.name, phase.uploads.map((u) => `${u.reason} ${u.path}`)]);
@@ -205,6 +236,86 @@ describe('planDeploy(local, target)', () => {
       '.tidende/deploy-manifest.ndjson.gz.9f8e7d6c.tidende-partial',
       'index.html.1a2b3c4d.tidende-partial',
       'issues/2024-11/index.html',
+    ]);
+  });
+
+  it('stores text gzip-compressed where the target does, and records it; the open data and packed files as they are', () => {
+    const files = [
+      ...site,
+      local('_astro/a.1.js', 11),
+      local('_astro/font.woff2', 12),
+      local('data/datapackage.json', 13),
+      local('data/index.html', 14),
+      local('documents/1.svgz', 15),
+      local('pagefind/fragment/nb_1.pf_fragment', 16),
+    ];
+    const plan = planDeploy(files, { ...empty, compression: 'gzip' });
+    expect(encodingsOf(plan)).toEqual({
+      '_astro/a.1.css': 'gzip',
+      '_astro/a.1.js': 'gzip',
+      '_astro/font.woff2': 'none',
+      'data/datapackage.json': 'none',
+      'data/index.html': 'gzip',
+      'data/snapshot/rights.csv.gz': 'none',
+      'documents/1.svgz': 'none',
+      'feed.xml': 'gzip',
+      'index.html': 'gzip',
+      'issues/2024-09/index.html': 'gzip',
+      'pagefind/fragment/nb_1.pf_fragment': 'none',
+      'pagefind/pagefind-entry.json': 'gzip',
+    });
+    // The headers are the file's own; the size and hash those of the file as it is.
+    const index = plan.phases[2]?.uploads.find((u) => u.path === 'index.html');
+    expect(index?.headers).toEqual(contentHeadersFor('index.html'));
+    expect(plan.manifest.get('index.html')).toEqual({
+      sha256: sha(4),
+      bytes: 100,
+      contentType: 'text/html; charset=utf-8',
+      cacheControl: 'public, max-age=300',
+      encoding: 'gzip',
+    });
+    expect(plan.manifest.get('data/snapshot/rights.csv.gz')).not.toHaveProperty('encoding');
+    // A folder stores every file as it is.
+    expect(Object.values(encodingsOf(planDeploy(files, { ...empty, compression: 'none' })))).toEqual(
+      files.map(() => 'none'),
+    );
+  });
+
+  it('uploads nothing again where the target stores compressed what the manifest says it does', () => {
+    const plan = planDeploy(site, deployedCompressed(site));
+    expect(plan.phases.flatMap((p) => p.uploads)).toEqual([]);
+    expect(plan).toMatchObject({ unchanged: 6, manifestChanged: false });
+  });
+
+  it('uploads once each file stored otherwise than it would be now: compression turned on, or off', () => {
+    // Deployed by a tidende that did not compress: entries without an encoding.
+    const on = planDeploy(site, { ...deployed(site), compression: 'gzip' });
+    expect(uploadsOf(on)).toEqual([
+      ['assets', ['changed _astro/a.1.css']],
+      ['pages', ['changed issues/2024-09/index.html']],
+      ['entry-points', ['changed feed.xml', 'changed index.html', 'changed pagefind/pagefind-entry.json']],
+    ]);
+    expect(on).toMatchObject({ unchanged: 1, manifestChanged: true });
+    expect(on.pending).toEqual([
+      '_astro/a.1.css',
+      'feed.xml',
+      'index.html',
+      'issues/2024-09/index.html',
+      'pagefind/pagefind-entry.json',
+    ]);
+    const off = planDeploy(site, { ...deployedCompressed(site), compression: 'none' });
+    expect(uploadsOf(off)).toEqual(uploadsOf(on));
+    expect(encodingsOf(off)['index.html']).toBe('none');
+  });
+
+  it('uploads again a compressed file whose Content-Encoding was taken away at the target', () => {
+    const target = deployedCompressed(site);
+    const files = target.files.map((f) =>
+      f.path === 'index.html' ? { ...f, headers: contentHeadersFor('index.html') } : f,
+    );
+    expect(uploadsOf(planDeploy(site, { ...target, files }))[2]).toEqual([
+      'entry-points',
+      ['changed index.html'],
     ]);
   });
 

@@ -46,6 +46,7 @@ function recorded(target: DeployTarget, fail: (op: Call['op'], path: string) => 
     };
   const wrapped: DeployTarget = {
     url: target.url,
+    compression: target.compression,
     list: () => target.list(),
     read: (path) => target.read(path),
     upload: wrap('upload', target.upload as never) as DeployTarget['upload'],
@@ -136,6 +137,19 @@ describe('executeDeploy(plan, target, options)', () => {
       unchanged: siteFiles(1).size,
     });
     expect(calls).toEqual([]);
+  });
+
+  it('stores every file in a folder as it is, byte for byte, with nothing recorded as compressed', async () => {
+    const { root, target } = await setUp();
+    expect(target.compression).toBe('none');
+    expect(await readFolder(root)).toEqual(siteFiles(1));
+    const manifest = manifestFromBytes((await target.read(MANIFEST_PATH))?.data as Buffer, MANIFEST_PATH);
+    expect([...manifest.values()].filter((entry) => entry.encoding !== undefined)).toEqual([]);
+    // A folder is never asked to compress; asked, it refuses rather than store something else.
+    const css = { contentType: 'text/css; charset=utf-8', cacheControl: 'public, max-age=300' };
+    await expect(target.upload('a.css', { data: Buffer.from('a{}') }, css, 'gzip')).rejects.toThrow(
+      'stores files as they are',
+    );
   });
 
   it('tries transient failures again and reports it', async () => {
