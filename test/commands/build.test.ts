@@ -1,5 +1,5 @@
 import { access, readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { asOfOption } from '../../scripts/commands/parse-options.ts';
 import { astroCacheDir } from '../../src/lib/site/astro-render.ts';
@@ -45,6 +45,34 @@ describe('tidende build', () => {
     expect(await exists(store)).toBe(false);
     expect(await exists(join(dir, 'site'))).toBe(false);
   });
+
+  it('builds from an office’s own folder, outside the project, with paths relative to it', async () => {
+    const dir = await tempDir();
+    await writeExtract(join(dir, 'week.ndjson'), line(trademarkRecord({ eventId: 'HERE-1' })));
+    const cwd = { cwd: dir };
+    expect((await runCli(['ingest', 'week.ndjson', '--store', 'store.duckdb'], {}, cwd)).code).toBe(0);
+    const built = await runCli(
+      // The office's mapping tables: here the project's, given by absolute path.
+      [
+        'build',
+        '--out',
+        'site',
+        '--store',
+        'store.duckdb',
+        '--as-of',
+        '2026-12-07T12:00:00Z',
+        '--mappings',
+        resolve('mappings'),
+      ],
+      {},
+      cwd,
+    );
+    expect(built.code, built.stderr).toBe(0);
+    expect(await exists(join(dir, 'site', 'index.html'))).toBe(true);
+    // Astro's own working files stay out of the office's folder and out of the site.
+    expect(await exists(join(dir, '.astro'))).toBe(false);
+    expect(await exists(join(dir, 'site', '.prerender'))).toBe(false);
+  }, 240_000);
 
   it('builds the site and its search index, rebuilds only what changed, and refuses to change a published issue', async () => {
     const dir = await tempDir();

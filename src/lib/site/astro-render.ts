@@ -14,13 +14,19 @@
  * Astro moves them in) and the files copied from `public/`. The build stage removes every other
  * file no stage owns (stray-files.ts), so a file missing from this list is a file the site loses.
  *
+ * Astro writes its prerender bundle into the output folder when that folder is inside the working
+ * directory, else into `<working directory>/.astro/`, and then imports it: from a folder without
+ * the project's `node_modules` above it (`tidende build` run from an office's data folder), its
+ * packages cannot be found, and two builds at once share one `.astro/`. So Astro builds with a
+ * working directory of its own, per output folder, inside the project's `node_modules/.cache/`.
+ *
  * The cache folder is one per output folder, so that what it says is always what that folder
  * holds. The first build into a folder, and the build after one that failed (which may have
  * replaced some pages and not others), empties the folder and renders every page.
  */
 import { createHash } from 'node:crypto';
 import { access, lstat, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { basename, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** What a build did. */
@@ -89,46 +95,58 @@ export async function renderWithAstro(options: AstroRenderOptions): Promise<Astr
   let publicDir = '';
   const started = Date.now();
   const { build } = await import('astro');
-  await build({
-    root: options.root,
-    outDir,
-    cacheDir,
-    logLevel: 'warn',
-    // Forget the cache (render everything) when the folder may not match it.
-    force: full,
-    vite: {
-      build: { emptyOutDir: full },
-      plugins: [
+  // See the module comment: Astro's prerender bundle lands under this folder, inside the project.
+  const workDir = join(options.root, 'node_modules', '.cache', 'tidende-astro', basename(cacheDir));
+  await mkdir(workDir, { recursive: true });
+  const cwd = process.cwd();
+  process.chdir(workDir);
+  try {
+    await buildSite();
+  } finally {
+    process.chdir(cwd);
+  }
+  async function buildSite() {
+    await build({
+      root: options.root,
+      outDir,
+      cacheDir,
+      logLevel: 'warn',
+      // Forget the cache (render everything) when the folder may not match it.
+      force: full,
+      vite: {
+        build: { emptyOutDir: full },
+        plugins: [
+          {
+            name: 'tidende:assets',
+            // Called by each of Astro's Vite builds: the client build writes into outDir, the
+            // prerender build into a folder of its own, whence Astro moves the assets into outDir.
+            writeBundle(output, bundle) {
+              const intoOutDir = output.dir !== undefined && resolve(output.dir) === outDir;
+              for (const file of Object.keys(bundle)) {
+                if (intoOutDir || file.startsWith(assetsPrefix)) owned.add(file);
+              }
+            },
+          },
+        ],
+      },
+      integrations: [
         {
-          name: 'tidende:assets',
-          // Called by each of Astro's Vite builds: the client build writes into outDir, the
-          // prerender build into a folder of its own, whence Astro moves the assets into outDir.
-          writeBundle(output, bundle) {
-            const intoOutDir = output.dir !== undefined && resolve(output.dir) === outDir;
-            for (const file of Object.keys(bundle)) {
-              if (intoOutDir || file.startsWith(assetsPrefix)) owned.add(file);
-            }
+          name: 'tidende:outputs',
+          hooks: {
+            'astro:config:done': ({ config }) => {
+              assetsPrefix = `${config.build.assets}/`;
+              publicDir = fileURLToPath(config.publicDir);
+            },
+            'astro:build:done': ({ assets }) => {
+              for (const urls of assets.values()) {
+                for (const url of urls) owned.add(toSitePath(outDir, fileURLToPath(url)));
+              }
+            },
           },
         },
       ],
-    },
-    integrations: [
-      {
-        name: 'tidende:outputs',
-        hooks: {
-          'astro:config:done': ({ config }) => {
-            assetsPrefix = `${config.build.assets}/`;
-            publicDir = fileURLToPath(config.publicDir);
-          },
-          'astro:build:done': ({ assets }) => {
-            for (const urls of assets.values()) {
-              for (const url of urls) owned.add(toSitePath(outDir, fileURLToPath(url)));
-            }
-          },
-        },
-      },
-    ],
-  });
+    });
+  }
   for (const file of await filesUnder(publicDir)) owned.add(toSitePath(publicDir, file));
 
   // Only what is there: an asset of the prerender build Astro did not move in is not the site's.
