@@ -28,21 +28,98 @@ describe('tidende (CLI)', () => {
     }
   });
 
-  it('points an unknown command or option at help, with exit code 1 or 2', async () => {
-    const unknown = await runCli(['ingets']);
-    expect(unknown.code).toBe(1);
-    expect(unknown.stderr).toBe("tidende: unknown command 'ingets'. See 'tidende --help'.\n");
-    const option = await runCli(['ingest', '--stroe', 'x']);
+  it('exits 2 on an unknown command, suggesting the closest one', async () => {
+    const typo = await runCli(['ingets']);
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toBe(
+      "tidende: Unknown command ingets. Did you mean ingest?\nSee 'tidende --help'.\n",
+    );
+    const far = await runCli(['frobnicate']);
+    expect(far.code).toBe(2);
+    expect(far.stderr).toBe("tidende: Unknown command frobnicate.\nSee 'tidende --help'.\n");
+    const option = await runCli(['--verison']);
     expect(option.code).toBe(2);
-    expect(option.stderr).toContain("Unknown option '--stroe'");
-    expect(option.stderr).toContain("See 'tidende ingest --help'.");
+    expect(option.stderr).toContain('Unknown option --verison. Did you mean --version?');
   });
 
-  it('reports a missing file in one line, without a stack trace', async () => {
+  it('exits 2 on an unknown option, suggesting the closest one only when it is close', async () => {
+    for (const typo of ['--stor', '--stroe', '-store']) {
+      const result = await runCli(['ingest', typo, 'x.ndjson']);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toBe(
+        `tidende ingest: Unknown option ${typo}. Did you mean --store?\nSee 'tidende ingest --help'.\n`,
+      );
+    }
+    const prefix = await runCli(['ingest', '--max', '9', 'x.ndjson']);
+    expect(prefix.stderr).toContain(
+      'Unknown option --max. Did you mean --max-line-bytes or --max-document-bytes?',
+    );
+    const far = await runCli(['ingest', '--frobnicate=3', 'x.ndjson']);
+    expect(far.code).toBe(2);
+    expect(far.stderr).toBe("tidende ingest: Unknown option --frobnicate.\nSee 'tidende ingest --help'.\n");
+  });
+
+  it('exits 2 with one sentence on every other usage mistake, quotes balanced', async () => {
+    const mistakes: [string[], string][] = [
+      [['ingest', 'x.ndjson', '--store'], '--store needs a value: --store PATH.'],
+      [['ingest', 'x.ndjson', '--json=yes'], '--json takes no value; got --json=yes.'],
+      [['ingest', 'x.ndjson', '--store', '--json'], '--store needs a value: --store PATH; --json after it'],
+      [['stats', '--store', 'a', '--store', 'b'], '--store is given more than once; give it once.'],
+      [
+        ['build', 'out', 'site'],
+        'Unexpected arguments out site: this command takes options only. Did you mean --out?',
+      ],
+      [
+        ['sample', '--out', 'x', '--rights', 'many'],
+        "--rights must be a whole number from 1 to 10000000; got 'many'.",
+      ],
+      [['ingest'], 'Name at least one extract to ingest.'],
+      [['--debug'], 'Put --debug after the command'],
+    ];
+    for (const [args, message] of mistakes) {
+      const result = await runCli(args);
+      expect(result.code, args.join(' ')).toBe(2);
+      expect(result.stderr).toContain(message);
+      expect(result.stderr).toMatch(/\nSee 'tidende( [a-z]+)? --help'\.\n$/);
+      expect(result.stderr.split('\n')).toHaveLength(3);
+      for (const quote of ["'", '"']) expect(result.stderr.split(quote).length % 2, result.stderr).toBe(1);
+    }
+  });
+
+  it('reports a missing file in words, in one line, without a stack trace', async () => {
     const dir = await tempDir();
-    const result = await runCli(['ingest', join(dir, 'nope.ndjson'), '--store', join(dir, 's.duckdb')]);
+    const missing = join(dir, 'nope.ndjson');
+    const result = await runCli(['ingest', missing, '--store', join(dir, 's.duckdb')]);
     expect(result.code).toBe(1);
-    expect(result.stderr).toBe(`tidende ingest: Cannot read ${join(dir, 'nope.ndjson')}: ENOENT.\n`);
+    expect(result.stderr).toBe(`tidende ingest: no such file: ${missing}\n`);
+    const publish = await runCli(
+      ['publish', '--bootstrap', '--extract', missing, '--target', `file://${join(dir, 'site')}`],
+      { TIDENDE_STORE: join(dir, 's.duckdb') },
+    );
+    expect(publish.code).toBe(1);
+    expect(publish.stderr).toBe(`tidende publish: no such file: ${missing}\n`);
+  });
+
+  it('says so when a folder is given where a file is expected, and the other way round', async () => {
+    const dir = await tempDir();
+    const file = join(dir, 'a.ndjson');
+    await writeExtract(file, line(trademarkRecord()));
+    const store = join(dir, 's.duckdb');
+    const extract = await runCli(['ingest', dir, '--store', store]);
+    expect(extract.code).toBe(1);
+    expect(extract.stderr).toBe(`tidende ingest: ${dir} is a folder, expected a file\n`);
+    const storeFolder = await runCli(['stats', '--store', dir]);
+    expect(storeFolder.code).toBe(1);
+    expect(storeFolder.stderr).toBe(`tidende stats: ${dir} is a folder, expected a file\n`);
+    const through = await runCli(['ingest', join(file, 'b.ndjson'), '--store', store]);
+    expect(through.stderr).toBe(
+      `tidende ingest: ${file} is a file, expected a folder (on the way to ${join(file, 'b.ndjson')})\n`,
+    );
+    const mappings = await runCli(['mappings', 'check', '--mappings', file, '--store', store]);
+    expect(mappings.code).toBe(1);
+    expect(mappings.stderr).toBe(`tidende mappings: ${file} is a file, expected a folder\n`);
+    const noMappings = await runCli(['mappings', 'check', '--mappings', join(dir, 'none'), '--store', store]);
+    expect(noMappings.stderr).toBe(`tidende mappings: no such folder: ${join(dir, 'none')}\n`);
   });
 
   it('prints the ingest summary as JSON and exits 1 when a line was refused', async () => {

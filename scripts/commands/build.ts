@@ -7,7 +7,7 @@
  */
 import { copyFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { usageError } from '../../src/lib/cli-error.ts';
+import { requireReadable, requireWritable, usageError } from '../../src/lib/cli-error.ts';
 import { SITE_DATA_RELEASE_FILE } from '../../src/lib/datasets/data-page-view.ts';
 import { lockPublishedIssues } from '../../src/lib/gazette/issue-lock.ts';
 import { readCheckedMappingRows } from '../../src/lib/mappings/checked-mapping-rows.ts';
@@ -29,9 +29,12 @@ export async function run(args: CommandArgs): Promise<number> {
   if (!outDir) usageError('Say where to write the site: --out DIR.', 'build');
   const asOf = asOfOption(args, 'build');
   const storePath = resolveStorePath(stringOption(args, 'store'));
+  requireWritable(storePath, 'file');
   requireExistingStore(storePath);
   const siteUrl = siteUrlOption(args);
   const mappingsDir = stringOption(args, 'mappings') ?? 'mappings';
+  requireReadable(mappingsDir, 'folder');
+  requireWritable(outDir, 'folder');
   // Both are kept beside the store: the next build compares with them and rewrites only changes.
   const siteDataDir = join(dirname(storePath), 'site-data');
   const dataDir = join(dirname(storePath), 'data');

@@ -3,7 +3,7 @@
  * build` writes under the site's `/data/`): tables as CSV and Parquet, patent legal status as
  * ST.96 XML, a snapshot and a delta per published issue, and their catalog metadata.
  */
-import { usageError } from '../../src/lib/cli-error.ts';
+import { requireReadable, requireWritable, usageError } from '../../src/lib/cli-error.ts';
 import type { DataFormat } from '../../src/lib/datasets/data-release.ts';
 import { readCheckedMappingRows } from '../../src/lib/mappings/checked-mapping-rows.ts';
 import { loadMappingRows } from '../../src/lib/mappings/load-mapping-rows.ts';
@@ -37,13 +37,14 @@ export async function run(args: CommandArgs): Promise<number> {
   const asOf = asOfOption(args, 'data');
   const formats = formatsOption(args);
   const siteUrl = siteUrlOption(args);
+  const storePath = resolveStorePath(stringOption(args, 'store'));
+  requireWritable(storePath, 'file');
+  const mappingsDir = stringOption(args, 'mappings') ?? 'mappings';
+  requireReadable(mappingsDir, 'folder');
+  requireWritable(outDir, 'folder');
   const started = performance.now();
-  const rows = await readCheckedMappingRows(
-    stringOption(args, 'mappings') ?? 'mappings',
-    await loadCodeLists(),
-    'exported',
-  );
-  const store = await openEventStore(resolveStorePath(stringOption(args, 'store')), {
+  const rows = await readCheckedMappingRows(mappingsDir, await loadCodeLists(), 'exported');
+  const store = await openEventStore(storePath, {
     memoryLimit: DATA_MEMORY_LIMIT,
   });
   try {

@@ -36,6 +36,8 @@ export interface CommandSpec {
   usage: string;
   summary: string;
   details?: string;
+  /** What the arguments besides options are called, e.g. FILE...; a command without takes none. */
+  arguments?: string;
   options: Record<string, CommandOption>;
   load(): Promise<CommandModule>;
 }
@@ -72,6 +74,7 @@ export const commands: CommandSpec[] = [
       '(same eventId, other content: refused), rejected (invalid) or blank. Rejected and conflicting\n' +
       'lines are kept verbatim in the quarantine file. Each file is ingested whole or not at all.\n' +
       'Exit code 0 only when no line was rejected or in conflict.',
+    arguments: 'FILE...',
     options: {
       store,
       quarantine: {
@@ -139,6 +142,7 @@ export const commands: CommandSpec[] = [
       'Every problem names file, line and column. With a store, the tables are loaded into it (the\n' +
       'legal-status view follows them at once) and each unmapped national code is listed with its\n' +
       'count and an example event. Exit code 1 on a problem or below the minimum coverage.',
+    arguments: 'check',
     options: {
       'min-coverage': {
         type: 'string',
@@ -225,6 +229,7 @@ export const commands: CommandSpec[] = [
       'Uploads assets and datasets first, then pages, then entry points (home pages, feeds, sitemaps,\n' +
       'robots.txt, data catalog, search entry files); writes the manifest .tidende/deploy-manifest.ndjson.gz;\n' +
       'only then deletes what the new version no longer has. A rerun after an interruption finishes the job.',
+    arguments: 'DIR',
     options: {
       target: {
         type: 'string',
@@ -326,6 +331,7 @@ export const commands: CommandSpec[] = [
       'The store is append-only: the suppression is recorded with its time and reason. An issue\n' +
       'already published keeps the event as published; if readers had seen it, the next open issue\n' +
       'carries a withdrawal notice.',
+    arguments: 'EVENT_ID',
     options: {
       reason: { type: 'string', valueName: 'TEXT', description: 'Why the event is taken back (required).' },
       store,
@@ -336,6 +342,7 @@ export const commands: CommandSpec[] = [
     name: 'serve',
     usage: 'serve DIR [--port N]',
     summary: 'Serve a built site on localhost until stopped.',
+    arguments: 'DIR',
     options: {
       port: {
         type: 'string',

@@ -1,7 +1,6 @@
 /** `tidende ingest FILE...`: reads extracts into the store and prints how every line was accounted for. */
-import { access } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { CliError, usageError } from '../../src/lib/cli-error.ts';
+import { requireReadable, requireWritable, usageError } from '../../src/lib/cli-error.ts';
 import { DEFAULT_MAX_DOCUMENT_BYTES } from '../../src/lib/documents/document-policy.ts';
 import { DEFAULT_DOCUMENT_MEDIA_TYPES } from '../../src/lib/documents/media-type.ts';
 import { INGEST_COUNT_NAMES, type IngestCounts } from '../../src/lib/ingest/ingest-counts.ts';
@@ -69,15 +68,11 @@ const INGEST_MEMORY_LIMIT = '1GB';
 export async function run(args: CommandArgs): Promise<number> {
   const files = args.positionals;
   if (files.length === 0) usageError('Name at least one extract to ingest.', 'ingest');
-  for (const file of files) {
-    await access(file).catch((error) => {
-      throw new CliError(`Cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? error}.`, {
-        cause: error,
-      });
-    });
-  }
+  for (const file of files) requireReadable(file, 'file');
   const storePath = resolveStorePath(stringOption(args, 'store'));
+  requireWritable(storePath, 'file');
   const quarantinePath = stringOption(args, 'quarantine') ?? join(dirname(storePath), 'quarantine.ndjson');
+  requireWritable(quarantinePath, 'file');
   const workers = integerOption(args, 'workers', 'ingest', defaultValidateWorkers(), 0, 64);
   const asJson = Boolean(args.values.json);
   const maxLineBytes = integerOption(args, 'max-line-bytes', 'ingest', DEFAULT_MAX_LINE_BYTES, 1024);

@@ -4,7 +4,7 @@
  * or a right type's share of mapped national codes is below --min-coverage.
  */
 import { access } from 'node:fs/promises';
-import { CliError, usageError } from '../../src/lib/cli-error.ts';
+import { CliError, requireReadable, requireWritable, usageError } from '../../src/lib/cli-error.ts';
 import { RIGHT_TYPES, type RightType } from '../../src/lib/event-record.ts';
 import { loadMappingRows } from '../../src/lib/mappings/load-mapping-rows.ts';
 import { percent, type RightCoverage, readMappingCoverage } from '../../src/lib/mappings/mapping-coverage.ts';
@@ -70,6 +70,8 @@ export async function run(args: CommandArgs): Promise<number> {
   const dir = stringOption(args, 'mappings') ?? 'mappings';
   const asJson = Boolean(args.values.json);
   const storePath = resolveStorePath(stringOption(args, 'store'));
+  requireWritable(storePath, 'file');
+  requireReadable(dir, 'folder');
 
   const codeLists = await loadCodeLists();
   const tables = await readMappingTables(dir, codeLists);

@@ -7,7 +7,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { CliError, usageError } from '../../src/lib/cli-error.ts';
+import { CliError, requireReadable, requireWritable, usageError } from '../../src/lib/cli-error.ts';
 import { CATALOG_TURTLE } from '../../src/lib/datasets/dcat-catalog.ts';
 import { validateCatalog } from '../../src/lib/datasets/validate-catalog.ts';
 import { MANIFEST_PATH } from '../../src/lib/deploy/deploy-manifest.ts';
@@ -162,10 +162,15 @@ export async function run(args: CommandArgs): Promise<number> {
   }
   const extracts = (args.values.extract as string[] | undefined) ?? [];
   const storePath = resolveStorePath(stringOption(args, 'store'));
+  requireWritable(storePath, 'file');
   // A missing store is a lost one (a failed download, a wrong path), unless a new gazette starts.
   if (!bootstrap) requireExistingStore(storePath);
   const mappings = stringOption(args, 'mappings') ?? 'mappings';
   const outDir = stringOption(args, 'out') ?? join(storePath, '..', 'site');
+  // Paths given in words before the target is locked, not halfway through the run.
+  for (const extract of extracts) requireReadable(extract, 'file');
+  for (const dir of [mappings, st96Schema, dcatShapes]) requireReadable(dir, 'folder');
+  requireWritable(outDir, 'folder');
   const common = { store: storePath, mappings };
   const started = performance.now();
 

@@ -1,5 +1,5 @@
 /** `tidende sample`: writes a deterministic NIPO-like extract and its document images. */
-import { usageError } from '../../src/lib/cli-error.ts';
+import { requireWritable, usageError } from '../../src/lib/cli-error.ts';
 import { IsoDateSchema } from '../../src/lib/event-record.ts';
 import { startProgress } from '../../src/lib/progress.ts';
 import { writeSample } from '../sample-data/generate-sample.ts';
@@ -14,6 +14,7 @@ export async function run(args: CommandArgs): Promise<number> {
   const until = stringOption(args, 'until') ?? '2026-11-16';
   if (!IsoDateSchema.safeParse(until).success)
     usageError(`--until must be a date as YYYY-MM-DD; got '${until}'.`, 'sample');
+  requireWritable(out, 'file');
   const asJson = Boolean(args.values.json);
   const progress = startProgress({ label: `sample ${out}`, unit: 'events', quiet: asJson });
   const summary = await writeSample({

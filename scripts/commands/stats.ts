@@ -1,6 +1,6 @@
 /** `tidende stats`: what the event store holds, as tables or JSON. */
 import { access } from 'node:fs/promises';
-import { CliError } from '../../src/lib/cli-error.ts';
+import { CliError, requireWritable } from '../../src/lib/cli-error.ts';
 import { openEventStore, resolveStorePath } from '../../src/lib/store/event-store.ts';
 import { readStoreStats, type StoreStats } from '../../src/lib/store/store-stats.ts';
 import { formatTable } from '../../src/lib/text-table.ts';
@@ -58,6 +58,7 @@ export function formatStats(stats: StoreStats): string {
 
 export async function run(args: CommandArgs): Promise<number> {
   const path = resolveStorePath(stringOption(args, 'store'));
+  requireWritable(path, 'file');
   await access(path).catch(() => {
     throw new CliError(`No event store at ${path}.\nIngest an extract first: tidende ingest FILE`);
   });

@@ -1,5 +1,5 @@
 /** `tidende suppress EVENT_ID --reason TEXT`: takes back an accepted event (see build-data/suppress.ts). */
-import { usageError } from '../../src/lib/cli-error.ts';
+import { requireWritable, usageError } from '../../src/lib/cli-error.ts';
 import { openEventStore, resolveStorePath } from '../../src/lib/store/event-store.ts';
 import { suppressEvent } from '../build-data/suppress.ts';
 import type { CommandArgs } from './index.ts';
@@ -11,7 +11,9 @@ export async function run(args: CommandArgs): Promise<number> {
   const reason = stringOption(args, 'reason')?.trim();
   if (!reason)
     usageError('Say why the event is suppressed: --reason TEXT (it is kept in the store).', 'suppress');
-  const store = await openEventStore(resolveStorePath(stringOption(args, 'store')));
+  const storePath = resolveStorePath(stringOption(args, 'store'));
+  requireWritable(storePath, 'file');
+  const store = await openEventStore(storePath);
   try {
     const done = await suppressEvent(store, eventId, reason);
     const kept = done.lockedIssue

@@ -110,7 +110,11 @@ export async function openLineReader(path: string, options: LineReaderOptions = 
   if (!Number.isSafeInteger(maxLineBytes) || maxLineBytes < 1) {
     throw new RangeError(`maxLineBytes must be a positive integer, not ${maxLineBytes}`);
   }
-  const [gzip, { size }] = await Promise.all([isGzip(path), stat(path)]);
+  const [gzip, { size }] = await Promise.all([isGzip(path), stat(path)]).catch((error: unknown) => {
+    // Reading a folder fails with EISDIR and no path; give it the path, so the error can name it.
+    if (error instanceof Error) (error as NodeJS.ErrnoException).path ??= path;
+    throw error;
+  });
   let finished: FileDigest | undefined;
   let started = false;
 
