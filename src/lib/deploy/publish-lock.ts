@@ -47,6 +47,8 @@ export interface PublishLock {
   confirm(): Promise<void>;
   /** Releases the lock if it is still this publish's; says so on stderr if it is not. */
   release(): Promise<void>;
+  /** What a stop signal does: releases the lock, then ends the process with the signal's code. */
+  stop(signal: NodeJS.Signals): void;
 }
 
 export interface PublishLockOptions {
@@ -93,6 +95,35 @@ export async function acquirePublishLock(
     token: randomUUID(),
   };
   const data = bytesOf(mine);
+  // A stop asked for while the lock is being taken waits until it is: the lock may already be at
+  // the target when `create` has not yet returned, and must not be left there by a process killed
+  // in that moment. Once held, the lock is released and the process stops (holdLock).
+  let stopped: NodeJS.Signals | null = null;
+  const deferStop = (signal: NodeJS.Signals) => {
+    stopped ??= signal;
+  };
+  for (const signal of Object.keys(SIGNAL_EXIT_CODES)) process.on(signal, deferStop);
+  let held: PublishLock | null = null;
+  try {
+    held = await takeLock(target, mine, data, now, staleAfter, options);
+    return held;
+  } finally {
+    for (const signal of Object.keys(SIGNAL_EXIT_CODES)) process.off(signal, deferStop);
+    if (stopped !== null) {
+      if (held) held.stop(stopped);
+      else process.exit(SIGNAL_EXIT_CODES[stopped as keyof typeof SIGNAL_EXIT_CODES] ?? 1);
+    }
+  }
+}
+
+async function takeLock(
+  target: DeployTarget,
+  mine: LockHolder,
+  data: Buffer,
+  now: () => Date,
+  staleAfter: number,
+  options: PublishLockOptions,
+): Promise<PublishLock> {
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
     const created = await target.create(PUBLISH_LOCK_PATH, data, HEADERS);
     if (created !== null) return holdLock(target, mine, created, options);
@@ -184,6 +215,7 @@ function holdLock(
   for (const signal of Object.keys(SIGNAL_EXIT_CODES)) process.once(signal, onSignal);
 
   return {
+    stop: onSignal,
     async confirm() {
       await renew();
       if (version === null) {

@@ -3,7 +3,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { BlobServiceClient } from '@azure/storage-blob';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { azureTarget } from '../../../src/lib/deploy/azure-target.ts';
 import { PUBLISH_LOCK_PATH } from '../../../src/lib/deploy/deploy-manifest.ts';
 import type { DeployTarget } from '../../../src/lib/deploy/deploy-target.ts';
@@ -138,6 +138,37 @@ describe.each(Object.keys(places))('the publish lock at a %s', (kind) => {
     await lock.confirm();
     await lock.release();
     expect(await lockText()).toBeNull();
+  });
+
+  it('lets a stop that comes while the lock is being taken release it once taken, never leave it', async () => {
+    const { target, lockText } = await place();
+    // The target is slow to answer the create: the lock is there before the call returns.
+    let answer: () => void = () => undefined;
+    const slow: DeployTarget = {
+      ...target,
+      create: async (...args) => {
+        const created = await target.create(...args);
+        await new Promise<void>((resolve) => {
+          answer = resolve;
+        });
+        return created;
+      },
+    };
+    const exit = vi.spyOn(process, 'exit').mockImplementation((() => undefined) as never);
+    try {
+      const taking = acquirePublishLock(slow);
+      for (let waited = 0; (await lockText()) === null && waited < 5_000; waited += 10) await sleep(10);
+      expect(await lockText()).not.toBeNull();
+      // A cancelled CI job, right then: without a handler the process would die holding the lock.
+      process.emit('SIGTERM', 'SIGTERM');
+      answer();
+      await taking;
+      for (let waited = 0; exit.mock.calls.length === 0 && waited < 5_000; waited += 10) await sleep(10);
+      expect(exit).toHaveBeenCalledWith(143);
+      expect(await lockText()).toBeNull();
+    } finally {
+      exit.mockRestore();
+    }
   });
 
   it('releases only a lock that is still its own, and knows before deploying that it lost it', async () => {
