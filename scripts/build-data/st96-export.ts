@@ -2,7 +2,8 @@
  * Patent legal status as WIPO ST.96 V6_0 `PatentLegalStatusData` XML, from the staged open-data
  * tables (see datasets.ts): one `PatentLegalStatus` per patent with its ST.27 events as they stood
  * once the issue was out. The snapshot holds every patent; the delta of an issue holds the whole
- * record of each patent that issue touched, which replaces the patent's earlier record.
+ * record of each patent that issue touched, which replaces the patent's earlier record (so the
+ * issue of a correction carries the corrected event again, now marked as corrected).
  */
 import { join } from 'node:path';
 import type { DataFile } from '../../src/lib/datasets/data-release.ts';
@@ -15,7 +16,13 @@ export const ST96_BASE_NAME = 'patent-legal-status';
 
 type Row = Record<string, unknown>;
 
-/** Each patent's mapped ST.27 events, with the register of its latest event, per pair. */
+/**
+ * Each patent's mapped ST.27 events, with the register of its latest event, per pair. An event's
+ * standard events are numbered as in the `legal_status_events` table (dataset-queries.ts), before
+ * the unmapped are left out, so that `<event_id>-<standard_event_seq>`, the ST.96 identifier, is
+ * the key of that table's row. `superseded_by` is that table's too: the latest correction out by
+ * the pair's issue.
+ */
 const PATENT_EVENTS = `
   WITH ev AS (
     SELECT p.as_issue, e.*,
@@ -26,14 +33,21 @@ const PATENT_EVENTS = `
     WHERE e.right_type = 'patent'
     WINDOW w AS (PARTITION BY p.right_id, p.as_issue ORDER BY e.event_date, e.event_id
       ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)
+  ),
+  standard AS (
+    SELECT l.*, row_number() OVER (PARTITION BY l.event_id ORDER BY l.mapping_order NULLS FIRST)
+      AS standard_event_seq
+    FROM legal_status_events l WHERE l.right_type = 'patent'
   )
   SELECT ev.as_issue, ev.office, ev.application_number, ev.latest_registration_number AS registration_number,
     ev.latest_register.filingDate AS filing_date, ev.latest_register.registrationDate AS grant_date,
     ev.latest_register.kind AS kind, ev.event_id, ev.national_code, ev.event_date, ev.effective_date,
     ev.publication_date, ev.gazette_issue, ev.supersedes,
-    l.state, l.previous_stage, l.current_stage, l.key_event, l.detailed_event
-  FROM ev JOIN legal_status_events l ON l.event_id = ev.event_id AND l.mapped AND l.standard = 'ST.27'
-  ORDER BY ev.as_issue, ev.application_number, ev.event_date, ev.event_id, l.mapping_order`;
+    (SELECT arg_max(c.event_id, (c.event_date, c.event_id)) FROM data_events c
+     WHERE c.supersedes = ev.event_id AND c.data_issue <= ev.as_issue) AS superseded_by,
+    l.standard_event_seq, l.state, l.previous_stage, l.current_stage, l.key_event, l.detailed_event
+  FROM ev JOIN standard l ON l.event_id = ev.event_id AND l.mapped AND l.standard = 'ST.27'
+  ORDER BY ev.as_issue, ev.application_number, ev.event_date, ev.event_id, l.standard_event_seq`;
 
 function optional(value: unknown): string | undefined {
   return value === null || value === undefined ? undefined : String(value);
@@ -42,6 +56,7 @@ function optional(value: unknown): string | undefined {
 function statusEvent(row: Row): St96StatusEvent {
   return {
     eventId: String(row.event_id),
+    standardEventSeq: Number(row.standard_event_seq),
     state: String(row.state),
     previousStage: String(row.previous_stage),
     currentStage: String(row.current_stage),
@@ -53,6 +68,7 @@ function statusEvent(row: Row): St96StatusEvent {
     publicationDate: optional(row.publication_date),
     issue: optional(row.gazette_issue),
     supersedes: optional(row.supersedes),
+    supersededBy: optional(row.superseded_by),
   };
 }
 

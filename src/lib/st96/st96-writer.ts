@@ -9,6 +9,13 @@
  *
  * No records means no file at all: whether an empty release still needs a document is the
  * caller's decision (a valid document needs at least one `pat:PatentLegalStatus`).
+ *
+ * Each standard event has its own `com:StatusEventIdentifier`, `<eventId>-<standardEventSeq>`
+ * (`statusEventIdentifier`), also the two or more of a one-to-many mapping. Corrections refer to
+ * those identifiers both ways, as far as the XSD allows: a correction of category Y identifies the
+ * corrected event in `pat:CorrectionEventData/pat:StatusEventIdentification`; the corrected event,
+ * for which ST.96 has no element, names its corrections in a `com:CommentText` (see
+ * `writeCorrects` and `writeCorrectedBy`).
  */
 import { createHash, type Hash } from 'node:crypto';
 import { once } from 'node:events';
@@ -292,6 +299,129 @@ function writeEventDates(out: RecordSerializer, event: St96StatusEvent): void {
 }
 
 /**
+ * The `com:StatusEventIdentifier` of a standard event: `<eventId>-<standardEventSeq>`, e.g.
+ * `NO-PT-20231234-0002-1`. Every event has the suffix, also one mapped to a single standard event,
+ * so the identifiers of one national event are distinct and no two events can share one (the number
+ * after the last hyphen is the sequence, so the pair is read back unambiguously). The pair is the
+ * key of the open data's `legal_status_events` table, and both depend only on the event and the
+ * mapping table, so an identifier is the same in every export.
+ */
+export function statusEventIdentifier(event: Pick<St96StatusEvent, 'eventId' | 'standardEventSeq'>): string {
+  return `${event.eventId}-${event.standardEventSeq}`;
+}
+
+/**
+ * The corrections of one record, by national event: a correction links national events (the
+ * `supersedes` of the data names one), so each side of a link is every standard event of its
+ * national event, never one picked among them.
+ */
+interface RecordLinks {
+  /** The standard events of each national event of the record, in sequence order. */
+  standardEvents: Map<string, St96StatusEvent[]>;
+  /** The national events of the record that correct each national event, in record order. */
+  correctedBy: Map<string, string[]>;
+}
+
+/** Groups a record's events for its links; refuses an identifier the record has twice. */
+function recordLinks(record: St96PatentRecord): RecordLinks {
+  const standardEvents = new Map<string, St96StatusEvent[]>();
+  const correctedBy = new Map<string, string[]>();
+  const identifiers = new Set<string>();
+  for (const event of record.events) {
+    if (!Number.isSafeInteger(event.standardEventSeq) || event.standardEventSeq < 1) {
+      throw new CliError(
+        `Cannot write event ${JSON.stringify(event.eventId)} of ${describe(record)} as ST.96: ` +
+          `expected its standard event number as a whole number from 1, found ${JSON.stringify(event.standardEventSeq)}.`,
+      );
+    }
+    const identifier = statusEventIdentifier(event);
+    if (identifiers.has(identifier)) {
+      throw new CliError(
+        `Cannot write ${describe(record)} as ST.96: two of its status events have the identifier ` +
+          `${JSON.stringify(identifier)} (each standard event of a national event needs its own number).`,
+      );
+    }
+    identifiers.add(identifier);
+    const siblings = standardEvents.get(event.eventId);
+    if (siblings) siblings.push(event);
+    else standardEvents.set(event.eventId, [event]);
+    if (event.supersedes !== undefined) {
+      const correctors = correctedBy.get(event.supersedes) ?? [];
+      if (!correctors.includes(event.eventId)) correctors.push(event.eventId);
+      correctedBy.set(event.supersedes, correctors);
+    }
+  }
+  for (const siblings of standardEvents.values()) {
+    siblings.sort((a, b) => a.standardEventSeq - b.standardEventSeq);
+  }
+  return { standardEvents, correctedBy };
+}
+
+/** `status event A-1` or `status events A-1, A-2`. */
+function statusEvents(events: St96StatusEvent[]): string {
+  const identifiers = events.map(statusEventIdentifier).join(', ');
+  return `status event${events.length > 1 ? 's' : ''} ${identifiers}`;
+}
+
+/** An event of the office that is not in the document (not mapped to ST.27, or not public). */
+function absentEvent(eventId: string): string {
+  return `event ${eventId} of the office, which has no status event in this document`;
+}
+
+/**
+ * Writes a correction's reference to the event it corrects. In category Y, the XSD's
+ * `pat:CorrectionEventData` has `pat:StatusEventIdentification` (dates, then the identifier and the
+ * code of the corrected event; it may repeat), written once per standard event of the corrected
+ * national event; its dates are required, so this needs that event among the record's events.
+ * The other categories' event data elements have no element that refers to another event: there
+ * the reference is only the `com:CommentText`, which every category allows and which is written in
+ * category Y too, for a human reader.
+ */
+function writeCorrects(out: RecordSerializer, element: string, supersedes: string, links: RecordLinks): void {
+  const corrected = links.standardEvents.get(supersedes);
+  if (corrected === undefined) {
+    out.leaf(COM_NS, 'com:CommentText', `Corrects ${absentEvent(supersedes)}`);
+    return;
+  }
+  if (element === CATEGORY_EVENT_DATA.Y) {
+    for (const event of corrected) {
+      out.open(PAT_NS, 'pat:StatusEventIdentification');
+      writeEventDates(out, event);
+      out.leaf(COM_NS, 'com:StatusEventIdentifier', statusEventIdentifier(event));
+      writeStatusEventCode(out, event);
+      out.close();
+    }
+  }
+  out.leaf(COM_NS, 'com:CommentText', `Corrects ${statusEvents(corrected)}`);
+}
+
+/** The national events that correct an event: those of the record, then `supersededBy` if not one. */
+function correctorsOf(event: St96StatusEvent, links: RecordLinks): string[] {
+  const correctors = links.correctedBy.get(event.eventId) ?? [];
+  if (event.supersededBy === undefined || correctors.includes(event.supersededBy)) return correctors;
+  return [...correctors, event.supersededBy];
+}
+
+/**
+ * Marks an event as corrected. ST.96 V6_0 has no element or attribute for that: `pat:StatusEventData`
+ * has no attributes, and no category event data element but Y's refers to another event. The one
+ * place the XSD allows it in every category is `com:CommentText` ("free text comment"), so each
+ * national event that corrects this one gets a comment that names its status event identifiers
+ * (those of the correcting event's own `pat:CorrectionEventData` or comment); the event keeps its
+ * codes, which stay what was published.
+ */
+function writeCorrectedBy(out: RecordSerializer, correctors: string[], links: RecordLinks): void {
+  for (const eventId of correctors) {
+    const events = links.standardEvents.get(eventId);
+    out.leaf(
+      COM_NS,
+      'com:CommentText',
+      `Corrected by ${events === undefined ? absentEvent(eventId) : statusEvents(events)}`,
+    );
+  }
+}
+
+/**
  * Writes the category event data element, only when there is something to put in it: every
  * category element needs at least one child.
  */
@@ -299,7 +429,7 @@ function writeCategoryData(
   out: RecordSerializer,
   record: St96PatentRecord,
   event: St96StatusEvent,
-  byId: Map<string, St96StatusEvent>,
+  links: RecordLinks,
 ): void {
   const element = CATEGORY_EVENT_DATA[event.keyEvent.charAt(0)];
   if (element === undefined) return;
@@ -313,7 +443,8 @@ function writeCategoryData(
       );
     }
   }
-  if (event.supersedes === undefined) {
+  const correctors = correctorsOf(event, links);
+  if (event.supersedes === undefined && correctors.length === 0) {
     if (gazette === undefined) return;
     const number = gazette;
     out.cached(`${element}\u0000${number}`, () => {
@@ -325,17 +456,8 @@ function writeCategoryData(
   }
   out.open(PAT_NS, `pat:${element}`);
   if (gazette !== undefined) out.leaf(PAT_NS, 'pat:GazetteNumber', gazette);
-  out.leaf(COM_NS, 'com:CommentText', `Corrects status event ${event.supersedes}`);
-  // A correction event (category Y) identifies the corrected event by its dates, identifier and
-  // code; the dates are required, so this needs the corrected event among the record's events.
-  const corrected = byId.get(event.supersedes);
-  if (element === CATEGORY_EVENT_DATA.Y && corrected !== undefined) {
-    out.open(PAT_NS, 'pat:StatusEventIdentification');
-    writeEventDates(out, corrected);
-    out.leaf(COM_NS, 'com:StatusEventIdentifier', corrected.eventId);
-    writeStatusEventCode(out, corrected);
-    out.close();
-  }
+  if (event.supersedes !== undefined) writeCorrects(out, element, event.supersedes, links);
+  writeCorrectedBy(out, correctors, links);
   out.close();
 }
 
@@ -346,7 +468,7 @@ function writeRecord(out: RecordSerializer, record: St96PatentRecord): void {
       `Cannot write ${describe(record)} as ST.96: it has no ST.27 event (at least one is needed).`,
     );
   }
-  const byId = new Map(record.events.map((event) => [event.eventId, event]));
+  const links = recordLinks(record);
   out.open(PAT_NS, 'pat:PatentLegalStatus');
   out.open(PAT_NS, 'pat:ApplicationIdentification');
   out.leaf(COM_NS, 'com:IPOfficeCode', record.office);
@@ -367,10 +489,10 @@ function writeRecord(out: RecordSerializer, record: St96PatentRecord): void {
   out.open(PAT_NS, 'pat:StatusEventDataBag');
   for (const event of record.events) {
     out.open(PAT_NS, 'pat:StatusEventData');
-    out.leaf(COM_NS, 'com:StatusEventIdentifier', event.eventId);
+    out.leaf(COM_NS, 'com:StatusEventIdentifier', statusEventIdentifier(event));
     writeStatusEventCode(out, event);
     writeEventDates(out, event);
-    writeCategoryData(out, record, event, byId);
+    writeCategoryData(out, record, event, links);
     out.close();
   }
   out.close();

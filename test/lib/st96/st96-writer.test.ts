@@ -11,6 +11,7 @@ import {
   CATEGORY_EVENT_DATA,
   ipRightKindCategory,
   type St96File,
+  statusEventIdentifier,
   writeSt96Files,
 } from '../../../src/lib/st96/st96-writer.ts';
 import { type St96ValidationResult, validateSt96 } from '../../../src/lib/st96/validate-st96.ts';
@@ -52,27 +53,39 @@ async function mappingRows(): Promise<MappingCodes[]> {
 
 const KINDS = ['patent', 'spc', 'ep-validation', 'utility model', 'plant variety', undefined];
 
+/** The mapping rows as national events: the rows of one national code are one event (one-to-many). */
+function nationalEvents(rows: MappingCodes[]): MappingCodes[][] {
+  const events = new Map<string, MappingCodes[]>();
+  for (const row of rows) events.set(row.nationalCode, [...(events.get(row.nationalCode) ?? []), row]);
+  return [...events.values()];
+}
+
 /**
- * Six events a record, dates in order, the optional fields present or not in turn; the first event
- * of each key event category has an issue, so every category's event data element is written.
+ * Five national events a record, each with one standard event per mapping row of its code, dates in
+ * order, the optional fields present or not in turn; the first event of each key event category has
+ * an issue, so every category's event data element is written.
  */
 function recordsFromRows(rows: MappingCodes[]): St96PatentRecord[] {
   const records: St96PatentRecord[] = [];
   const withIssue = new Set<string>();
-  for (let start = 0, n = 0; start < rows.length; start += 6, n++) {
-    const events = rows.slice(start, start + 6).map((row, i): St96StatusEvent => {
-      const day = String(i + 1).padStart(2, '0');
-      const event: St96StatusEvent = {
-        eventId: `NO-PT-${2020 + n}-${i}`,
-        ...row,
-        eventDate: `2024-03-${day}`,
-      };
-      if ((n + i) % 2 === 0) event.publicationDate = `2024-03-${String(i + 10).padStart(2, '0')}`;
-      if ((n + i) % 3 === 0) event.effectiveDate = `2024-04-${day}`;
-      if ((n + i) % 2 === 0 || !withIssue.has(row.keyEvent)) event.issue = '2024-11';
-      withIssue.add(row.keyEvent);
-      return event;
-    });
+  const national = nationalEvents(rows);
+  for (let start = 0, n = 0; start < national.length; start += 5, n++) {
+    const events = national.slice(start, start + 5).flatMap((group, i) =>
+      group.map((row, seq): St96StatusEvent => {
+        const day = String(i + 1).padStart(2, '0');
+        const event: St96StatusEvent = {
+          eventId: `NO-PT-${2020 + n}-${i}`,
+          standardEventSeq: seq + 1,
+          ...row,
+          eventDate: `2024-03-${day}`,
+        };
+        if ((n + i) % 2 === 0) event.publicationDate = `2024-03-${String(i + 10).padStart(2, '0')}`;
+        if ((n + i) % 3 === 0) event.effectiveDate = `2024-04-${day}`;
+        if ((n + i) % 2 === 0 || !withIssue.has(row.keyEvent)) event.issue = '2024-11';
+        withIssue.add(row.keyEvent);
+        return event;
+      }),
+    );
     const record: St96PatentRecord = {
       office: 'NO',
       applicationNumber: `2020${String(n).padStart(4, '0')}`,
@@ -90,6 +103,39 @@ function recordsFromRows(rows: MappingCodes[]): St96PatentRecord[] {
 
 const ESCAPED = `12<3>&"'4 &amp; &lt;x`;
 
+/** A standard event of the corrections record 20230001, from its mapping codes. */
+function correctionsEvent(
+  n: number,
+  codes: readonly [
+    nationalCode: string,
+    keyEvent: string,
+    detailedEvent: string,
+    state: string,
+    stages: string,
+  ],
+  rest: Partial<St96StatusEvent> & { eventDate: string },
+): St96StatusEvent {
+  const [nationalCode, keyEvent, detailedEvent, state, stages] = codes;
+  return {
+    eventId: `NO-PT-20230001-${n}`,
+    standardEventSeq: 1,
+    state,
+    previousStage: stages.charAt(0),
+    currentStage: stages.charAt(1),
+    keyEvent,
+    detailedEvent,
+    nationalCode,
+    ...rest,
+  };
+}
+
+const MEDD = ['MEDD', 'F10', 'F11', 'A', '24'] as const;
+const ERR = ['ERR', 'Y10', 'Y00', 'U', '00'] as const;
+const AAAD = ['AAAD', 'Q10', 'Q17', 'A', '44'] as const;
+const T2_F = ['T2', 'F10', 'F17', 'A', '24'] as const;
+const T2_Q = ['T2', 'Q10', 'Q13', 'A', '44'] as const;
+const MM1K = ['MM1K', 'H10', 'H13', 'N', '46'] as const;
+
 /** Corrections, a bare record with only what is required, and text that needs escaping. */
 const SPECIAL: St96PatentRecord[] = [
   {
@@ -99,56 +145,43 @@ const SPECIAL: St96PatentRecord[] = [
     grantDate: '2024-05-02',
     kind: 'patent',
     events: [
-      {
-        eventId: 'NO-PT-20230001-1',
-        state: 'A',
-        previousStage: '2',
-        currentStage: '4',
-        keyEvent: 'F10',
-        detailedEvent: 'F11',
-        nationalCode: 'MEDD',
+      // Corrected twice; the latest correction is its supersededBy, as the export gives it.
+      correctionsEvent(1, MEDD, {
         eventDate: '2024-05-02',
         publicationDate: '2024-05-06',
         issue: '2024-19',
-      },
-      {
-        // A correction (category Y) of an event of the same record.
-        eventId: 'NO-PT-20230001-2',
-        state: 'U',
-        previousStage: '0',
-        currentStage: '0',
-        keyEvent: 'Y10',
-        detailedEvent: 'Y00',
-        nationalCode: 'ERR',
+        supersededBy: 'NO-PT-20230001-4',
+      }),
+      // A correction (category Y) of an event of the same record.
+      correctionsEvent(2, ERR, {
         eventDate: '2024-06-03',
         publicationDate: '2024-06-10',
         issue: '2024-24',
         supersedes: 'NO-PT-20230001-1',
-      },
+      }),
+      // A correction (category Y) of an event not in this record: no date to identify it by.
+      correctionsEvent(3, ERR, { eventDate: '2024-06-04', supersedes: 'NO-PT-20230001-0' }),
+      // A correcting event of another category, without an issue.
+      correctionsEvent(4, AAAD, { eventDate: '2024-06-05', supersedes: 'NO-PT-20230001-1' }),
+      // One national event mapped to two standard events, corrected by the next one.
+      correctionsEvent(5, T2_F, {
+        eventDate: '2024-06-06',
+        issue: '2024-23',
+        supersededBy: 'NO-PT-20230001-6',
+      }),
       {
-        // A correction (category Y) of an event not in this record: no date to identify it by.
-        eventId: 'NO-PT-20230001-3',
-        state: 'U',
-        previousStage: '0',
-        currentStage: '0',
-        keyEvent: 'Y10',
-        detailedEvent: 'Y00',
-        nationalCode: 'ERR',
-        eventDate: '2024-06-04',
-        supersedes: 'NO-PT-20230001-0',
+        ...correctionsEvent(5, T2_Q, { eventDate: '2024-06-06', issue: '2024-23' }),
+        standardEventSeq: 2,
+        supersededBy: 'NO-PT-20230001-6',
       },
-      {
-        // A correcting event of another category, without an issue.
-        eventId: 'NO-PT-20230001-4',
-        state: 'A',
-        previousStage: '4',
-        currentStage: '4',
-        keyEvent: 'Q10',
-        detailedEvent: 'Q17',
-        nationalCode: 'AAAD',
-        eventDate: '2024-06-05',
-        supersedes: 'NO-PT-20230001-1',
-      },
+      correctionsEvent(6, ERR, {
+        eventDate: '2024-06-07',
+        effectiveDate: '2024-06-01',
+        issue: '2024-24',
+        supersedes: 'NO-PT-20230001-5',
+      }),
+      // Corrected by an event that is not in the document (say, one without an ST.27 mapping).
+      correctionsEvent(7, MM1K, { eventDate: '2024-06-08', supersededBy: 'NO-PT-20230001-8' }),
     ],
   },
   {
@@ -157,6 +190,7 @@ const SPECIAL: St96PatentRecord[] = [
     events: [
       {
         eventId: 'NO-PT-20230002-1',
+        standardEventSeq: 1,
         state: 'A',
         previousStage: '0',
         currentStage: '1',
@@ -174,6 +208,7 @@ const SPECIAL: St96PatentRecord[] = [
     events: [
       {
         eventId: 'NO-PT-ESC-1',
+        standardEventSeq: 1,
         state: 'A',
         previousStage: '0',
         currentStage: '1',
@@ -193,6 +228,7 @@ function bigRecord(events: number): St96PatentRecord {
     applicationNumber: '20239999',
     events: Array.from({ length: events }, (_, i) => ({
       eventId: `NO-PT-BIG-${i}`,
+      standardEventSeq: 1,
       state: 'A',
       previousStage: '4',
       currentStage: '4',
@@ -214,11 +250,23 @@ const elements = (parent: Node, name?: string) =>
   parent.filter((n) => n.node.nodeType === 1 && (name === undefined || n.node.nodeName === name));
 const textOf = (parent: Node, name: string) => elements(parent, name)[0]?.node.textContent ?? undefined;
 
+interface ParsedIdentification {
+  dates: string[];
+  identifier: string | undefined;
+  codes: (string | undefined)[];
+}
+
 interface ParsedEvent {
   eventId: string | undefined;
   codes: (string | undefined)[];
   dates: string[];
-  category?: { element: string; children: string[]; gazette?: string; comment?: string; corrects?: string };
+  category?: {
+    element: string;
+    children: string[];
+    gazette?: string;
+    comments: string[];
+    identifications: ParsedIdentification[];
+  };
 }
 
 interface ParsedRecord {
@@ -241,25 +289,36 @@ const CODE_ELEMENTS = [
   'pat:NationalEventCode',
 ];
 
+const DATE_ELEMENTS = ['com:EventDate', 'com:EffectiveDate', 'com:PublicationDate'];
+
+const datesOf = (parent: Node) =>
+  elements(parent)
+    .filter((n) => DATE_ELEMENTS.includes(n.node.nodeName))
+    .map((n) => `${n.node.nodeName}=${n.node.textContent}`);
+
+const codesOf = (parent: Node) => {
+  const code = elements(parent, 'pat:StatusEventCode')[0] as Node;
+  return CODE_ELEMENTS.map((name) => textOf(code, name));
+};
+
 function parseEvent(data: Node): ParsedEvent {
-  const code = elements(data, 'pat:StatusEventCode')[0] as Node;
-  const dateNames = ['com:EventDate', 'com:EffectiveDate', 'com:PublicationDate'];
   const event: ParsedEvent = {
     eventId: textOf(data, 'com:StatusEventIdentifier'),
-    codes: CODE_ELEMENTS.map((name) => textOf(code, name)),
-    dates: elements(data)
-      .filter((n) => dateNames.includes(n.node.nodeName))
-      .map((n) => `${n.node.nodeName}=${n.node.textContent}`),
+    codes: codesOf(data),
+    dates: datesOf(data),
   };
   const category = elements(data).find((n) => n.node.nodeName.endsWith('EventData'));
   if (category) {
-    const identification = elements(category, 'pat:StatusEventIdentification')[0];
     event.category = {
       element: category.node.nodeName,
       children: elements(category).map((n) => n.node.nodeName),
       gazette: textOf(category, 'pat:GazetteNumber'),
-      comment: textOf(category, 'com:CommentText'),
-      corrects: identification ? textOf(identification, 'com:StatusEventIdentifier') : undefined,
+      comments: elements(category, 'com:CommentText').map((n) => n.node.textContent ?? ''),
+      identifications: elements(category, 'pat:StatusEventIdentification').map((n) => ({
+        dates: datesOf(n),
+        identifier: textOf(n, 'com:StatusEventIdentifier'),
+        codes: codesOf(n),
+      })),
     };
   }
   return event;
@@ -373,7 +432,9 @@ describe('writeSt96Files', () => {
       expect(record.filingDate).toBe(source.filingDate);
       expect(record.patentNumber).toBe(source.registrationNumber);
       expect(record.grantDate).toBe(source.registrationNumber ? source.grantDate : undefined);
-      expect(record.events.map((e) => e.eventId)).toEqual(source.events.map((e) => e.eventId));
+      expect(record.events.map((e) => e.eventId)).toEqual(
+        source.events.map((e) => `${e.eventId}-${e.standardEventSeq}`),
+      );
       record.events.forEach((event, e) => {
         const expected = source.events[e] as St96StatusEvent;
         expect(event.codes).toEqual([
@@ -392,7 +453,12 @@ describe('writeSt96Files', () => {
           ].filter(Boolean),
         );
         expect(event.category?.gazette).toBe(expected.issue?.replace('-', '/'));
-        if (expected.issue === undefined && expected.supersedes === undefined)
+        if (
+          expected.issue === undefined &&
+          expected.supersedes === undefined &&
+          expected.supersededBy === undefined &&
+          !source.events.some((other) => other.supersedes === expected.eventId)
+        )
           expect(event.category).toBeUndefined();
       });
     });
@@ -425,31 +491,188 @@ describe('writeSt96Files', () => {
     expect(Object.keys(CATEGORY_EVENT_DATA)).toEqual(st27.categories.map((c) => c.code));
   });
 
-  it('writes a correction as a comment, and identifies a corrected event of the record in category Y', async () => {
+  it('gives each standard event its own identifier: the event id and its number, also one-to-many', async () => {
+    expect(statusEventIdentifier({ eventId: 'NO-PT-20231234-0002', standardEventSeq: 2 })).toBe(
+      'NO-PT-20231234-0002-2',
+    );
     const { parsed } = await readWhole();
     const record = parsed.records.find((r) => r.applicationNumber === '20230001') as ParsedRecord;
-    const [, inRecord, elsewhere, otherCategory] = record.events;
-    expect(inRecord?.category).toEqual({
-      element: 'pat:CorrectionEventData',
-      children: ['pat:GazetteNumber', 'com:CommentText', 'pat:StatusEventIdentification'],
-      gazette: '2024/24',
-      comment: 'Corrects status event NO-PT-20230001-1',
-      corrects: 'NO-PT-20230001-1',
+    expect(record.events.map((e) => e.eventId)).toEqual([
+      'NO-PT-20230001-1-1',
+      'NO-PT-20230001-2-1',
+      'NO-PT-20230001-3-1',
+      'NO-PT-20230001-4-1',
+      'NO-PT-20230001-5-1',
+      'NO-PT-20230001-5-2',
+      'NO-PT-20230001-6-1',
+      'NO-PT-20230001-7-1',
+    ]);
+    // Every one-to-many code of the mapping table (e.g. T2: F10 and Q10) gives distinct identifiers.
+    const oneToMany = new Set(
+      nationalEvents(await mappingRows())
+        .filter((group) => group.length > 1)
+        .map((group) => group[0]?.nationalCode),
+    );
+    expect(oneToMany).toContain('T2');
+    const fromMapping = parsed.records.slice(0, input.length - SPECIAL.length).flatMap((r) => r.events);
+    const t2 = fromMapping.filter((e) => e.codes[5] === 'T2');
+    expect(t2.map((e) => [e.eventId, e.codes[3]])).toEqual([
+      ['NO-PT-2030-4-1', 'F10'],
+      ['NO-PT-2030-4-2', 'Q10'],
+    ]);
+    for (const code of oneToMany) {
+      const ids = fromMapping.filter((e) => e.codes[5] === code).map((e) => e.eventId as string);
+      expect(ids.length, code).toBeGreaterThan(1);
+      expect(new Set(ids).size, code).toBe(ids.length);
+      expect(new Set(ids.map((id) => id.replace(/-\d+$/, ''))).size, code).toBe(1);
+    }
+    // Unique in each file, whole or split.
+    for (const { parsed: file } of await readBack([...whole, ...split])) {
+      const ids = file.records.flatMap((r) => r.events.map((e) => e.eventId));
+      expect(ids.every((id) => id !== undefined)).toBe(true);
+      expect(new Set(ids).size).toBe(ids.length);
+    }
+  });
+
+  it('identifies the corrected event in category Y, and marks the corrected event with its corrections', async () => {
+    const { parsed } = await readWhole();
+    const record = parsed.records.find((r) => r.applicationNumber === '20230001') as ParsedRecord;
+    const byId = new Map(record.events.map((e) => [e.eventId, e.category]));
+    const absent = (id: string) => `event ${id} of the office, which has no status event in this document`;
+    expect(byId.get('NO-PT-20230001-1-1')).toEqual({
+      element: 'pat:IPRightGrantEventData',
+      children: ['pat:GazetteNumber', 'com:CommentText', 'com:CommentText'],
+      gazette: '2024/19',
+      comments: [
+        'Corrected by status event NO-PT-20230001-2-1',
+        'Corrected by status event NO-PT-20230001-4-1',
+      ],
+      identifications: [],
     });
-    expect(elsewhere?.category).toEqual({
+    expect(byId.get('NO-PT-20230001-2-1')).toEqual({
+      element: 'pat:CorrectionEventData',
+      children: ['pat:GazetteNumber', 'pat:StatusEventIdentification', 'com:CommentText'],
+      gazette: '2024/24',
+      comments: ['Corrects status event NO-PT-20230001-1-1'],
+      identifications: [
+        {
+          dates: ['com:EventDate=2024-05-02', 'com:PublicationDate=2024-05-06'],
+          identifier: 'NO-PT-20230001-1-1',
+          codes: ['A', '2', '4', 'F10', 'F11', 'MEDD'],
+        },
+      ],
+    });
+    expect(byId.get('NO-PT-20230001-3-1')).toEqual({
       element: 'pat:CorrectionEventData',
       children: ['com:CommentText'],
       gazette: undefined,
-      comment: 'Corrects status event NO-PT-20230001-0',
-      corrects: undefined,
+      comments: [`Corrects ${absent('NO-PT-20230001-0')}`],
+      identifications: [],
     });
-    expect(otherCategory?.category).toEqual({
+    // Outside category Y the schema has nothing but the comment to refer to another event by.
+    expect(byId.get('NO-PT-20230001-4-1')).toEqual({
       element: 'pat:DocumentPublicationEventData',
       children: ['com:CommentText'],
       gazette: undefined,
-      comment: 'Corrects status event NO-PT-20230001-1',
-      corrects: undefined,
+      comments: ['Corrects status event NO-PT-20230001-1-1'],
+      identifications: [],
     });
+    for (const [id, element] of [
+      ['NO-PT-20230001-5-1', 'pat:IPRightGrantEventData'],
+      ['NO-PT-20230001-5-2', 'pat:DocumentPublicationEventData'],
+    ]) {
+      expect(byId.get(id), id).toEqual({
+        element,
+        children: ['pat:GazetteNumber', 'com:CommentText'],
+        gazette: '2024/23',
+        comments: ['Corrected by status event NO-PT-20230001-6-1'],
+        identifications: [],
+      });
+    }
+    // A correction of a one-to-many event identifies each of its standard events.
+    expect(byId.get('NO-PT-20230001-6-1')).toEqual({
+      element: 'pat:CorrectionEventData',
+      children: [
+        'pat:GazetteNumber',
+        'pat:StatusEventIdentification',
+        'pat:StatusEventIdentification',
+        'com:CommentText',
+      ],
+      gazette: '2024/24',
+      comments: ['Corrects status events NO-PT-20230001-5-1, NO-PT-20230001-5-2'],
+      identifications: [
+        {
+          dates: ['com:EventDate=2024-06-06'],
+          identifier: 'NO-PT-20230001-5-1',
+          codes: ['A', '2', '4', 'F10', 'F17', 'T2'],
+        },
+        {
+          dates: ['com:EventDate=2024-06-06'],
+          identifier: 'NO-PT-20230001-5-2',
+          codes: ['A', '4', '4', 'Q10', 'Q13', 'T2'],
+        },
+      ],
+    });
+    expect(byId.get('NO-PT-20230001-7-1')).toEqual({
+      element: 'pat:IPRightCessationEventData',
+      children: ['com:CommentText'],
+      gazette: undefined,
+      comments: [`Corrected by ${absent('NO-PT-20230001-8')}`],
+      identifications: [],
+    });
+  });
+
+  it('links every correction of the input both ways by identifier, in the files read back', async () => {
+    const pair = (from: string, to: string) => `${from} corrects ${to}`;
+    const expected = new Set<string>();
+    const expectedY = new Set<string>();
+    for (const record of input) {
+      for (const event of record.events) {
+        if (event.supersedes === undefined) continue;
+        for (const target of record.events.filter((t) => t.eventId === event.supersedes)) {
+          const link = pair(
+            `${event.eventId}-${event.standardEventSeq}`,
+            `${target.eventId}-${target.standardEventSeq}`,
+          );
+          expected.add(link);
+          if (event.keyEvent.startsWith('Y')) expectedY.add(link);
+        }
+      }
+    }
+    expect(expected.size).toBe(4);
+    expect(expectedY.size).toBe(3);
+    for (const files of [whole, split]) {
+      const identified = new Set<string>();
+      const commented = new Set<string>();
+      const marked = new Set<string>();
+      for (const { parsed } of await readBack(files)) {
+        for (const record of parsed.records) {
+          const ids = new Set(record.events.map((e) => e.eventId));
+          for (const event of record.events) {
+            const id = event.eventId as string;
+            for (const identification of event.category?.identifications ?? []) {
+              expect(ids.has(identification.identifier)).toBe(true);
+              identified.add(pair(id, identification.identifier as string));
+            }
+            for (const comment of event.category?.comments ?? []) {
+              const corrects = /^Corrects status events? (.+)$/.exec(comment)?.[1];
+              const correctedBy = /^Corrected by status events? (.+)$/.exec(comment)?.[1];
+              for (const other of corrects?.split(', ') ?? []) {
+                expect(ids.has(other)).toBe(true);
+                commented.add(pair(id, other));
+              }
+              for (const other of correctedBy?.split(', ') ?? []) {
+                expect(ids.has(other)).toBe(true);
+                marked.add(pair(other, id));
+              }
+            }
+          }
+        }
+      }
+      expect(identified).toEqual(expectedY);
+      expect(commented).toEqual(expected);
+      expect(marked).toEqual(expected);
+    }
   });
 
   it('leaves out what a record does not have, in the order of the XSD sequence', async () => {
@@ -516,7 +739,7 @@ describe('writeSt96Files', () => {
     });
     const ids = back.flatMap(({ parsed }) => parsed.records.flatMap((r) => r.events.map((e) => e.eventId)));
     const expected = [...input.slice(0, 8), bigRecord(40), ...input.slice(8)].flatMap((r) =>
-      r.events.map((e) => e.eventId),
+      r.events.map((e) => `${e.eventId}-${e.standardEventSeq}`),
     );
     expect(ids).toEqual(expected);
     expect(new Set(ids).size).toBe(ids.length);
@@ -541,6 +764,7 @@ describe('writeSt96Files', () => {
           events: [
             {
               eventId: `NO-PT-${applicationNumber}-1`,
+              standardEventSeq: 1,
               state: 'A',
               previousStage: '0',
               currentStage: '1',
@@ -595,6 +819,20 @@ describe('writeSt96Files errors', () => {
     const { error } = await failure(fromArray([{ ...good, events: [event] }]));
     expect(error).toBeInstanceOf(CliError);
     expect(error.message).toContain('expected the gazette issue as YYYY-WW, found "2024/11"');
+  });
+
+  it('refuses two status events with one identifier, and a standard event number that is not one', async () => {
+    const event = good.events[0] as St96StatusEvent;
+    const twice = await failure(fromArray([{ ...good, events: [event, { ...event, keyEvent: 'Q10' }] }]));
+    expect(twice.error).toBeInstanceOf(CliError);
+    expect(twice.error.message).toContain(
+      'two of its status events have the identifier "NO-PT-20230002-1-1"',
+    );
+    for (const standardEventSeq of [0, 1.5, Number.NaN]) {
+      const { error } = await failure(fromArray([{ ...good, events: [{ ...event, standardEventSeq }] }]));
+      expect(error).toBeInstanceOf(CliError);
+      expect(error.message).toContain('expected its standard event number as a whole number from 1');
+    }
   });
 
   it('refuses text that XML cannot hold', async () => {
