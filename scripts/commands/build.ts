@@ -31,7 +31,7 @@ export async function run(args: CommandArgs): Promise<number> {
   const storePath = resolveStorePath(stringOption(args, 'store'));
   requireWritable(storePath, 'file');
   requireExistingStore(storePath);
-  const siteUrl = siteUrlOption(args);
+  const siteUrl = siteUrlOption(args, 'build');
   const mappingsDir = stringOption(args, 'mappings') ?? 'mappings';
   requireReadable(mappingsDir, 'folder');
   requireWritable(outDir, 'folder');

@@ -36,7 +36,7 @@ export async function run(args: CommandArgs): Promise<number> {
   if (!outDir) usageError('Say where to write the datasets: --out DIR.', 'data');
   const asOf = asOfOption(args, 'data');
   const formats = formatsOption(args);
-  const siteUrl = siteUrlOption(args);
+  const siteUrl = siteUrlOption(args, 'data');
   const storePath = resolveStorePath(stringOption(args, 'store'));
   requireWritable(storePath, 'file');
   const mappingsDir = stringOption(args, 'mappings') ?? 'mappings';

@@ -7,6 +7,7 @@ import { ALLOWED_DELETION_SHARE, MIN_ALLOWED_DELETIONS } from '../../src/lib/dep
 import { DEFAULT_MAX_DOCUMENT_BYTES } from '../../src/lib/documents/document-policy.ts';
 import { DEFAULT_DOCUMENT_MEDIA_TYPES } from '../../src/lib/documents/media-type.ts';
 import { DEFAULT_MAX_LINE_BYTES } from '../../src/lib/ndjson/read-lines.ts';
+import { LOCAL_SITE_URL } from '../../src/lib/site/render/endpoint-response.ts';
 
 export interface CommandOption {
   type: 'string' | 'boolean';
@@ -175,7 +176,7 @@ export const commands: CommandSpec[] = [
         type: 'string',
         valueName: 'URL',
         description: 'Absolute URL the site is served at, for feeds and the sitemap.',
-        default: 'http://localhost:4321',
+        default: LOCAL_SITE_URL,
         env: 'TIDENDE_SITE_URL',
       },
       mappings,
@@ -202,7 +203,7 @@ export const commands: CommandSpec[] = [
         type: 'string',
         valueName: 'URL',
         description: 'Absolute URL the site is served at, for document links and the catalog.',
-        default: 'http://localhost:4321',
+        default: LOCAL_SITE_URL,
         env: 'TIDENDE_SITE_URL',
       },
       formats: {
@@ -289,7 +290,7 @@ export const commands: CommandSpec[] = [
         type: 'string',
         valueName: 'URL',
         description: 'Absolute URL the site is served at.',
-        default: 'http://localhost:4321',
+        default: LOCAL_SITE_URL,
         env: 'TIDENDE_SITE_URL',
       },
       'min-coverage': {

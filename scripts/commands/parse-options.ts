@@ -1,6 +1,8 @@
 /** Reading option values the command table leaves as strings, with errors that name the option. */
+
 import { usageError } from '../../src/lib/cli-error.ts';
 import type { DeletionGuardOptions } from '../../src/lib/deploy/deletion-guard.ts';
+import { LOCAL_SITE_URL } from '../../src/lib/site/render/endpoint-response.ts';
 import type { CommandArgs } from './index.ts';
 
 /** A whole number option within bounds, or its default. */
@@ -51,7 +53,16 @@ export function asOfOption(args: CommandArgs, command: string, now = new Date())
   return instant;
 }
 
-/** The absolute URL the site is served at: --site-url, TIDENDE_SITE_URL, or the local server's. */
-export function siteUrlOption(args: CommandArgs): string {
-  return stringOption(args, 'site-url') ?? process.env.TIDENDE_SITE_URL ?? 'http://localhost:4321';
+/**
+ * The absolute URL the site is served at: --site-url, TIDENDE_SITE_URL, or the local preview's,
+ * which is said on stderr: every absolute URL written (canonical links, feeds, sitemaps, the
+ * catalog, release.json) is then a localhost one.
+ */
+export function siteUrlOption(args: CommandArgs, command: string): string {
+  const given = stringOption(args, 'site-url') ?? process.env.TIDENDE_SITE_URL;
+  if (given) return given;
+  process.stderr.write(
+    `tidende ${command}: no --site-url or TIDENDE_SITE_URL given, so every absolute URL written (canonical links, feeds, sitemaps, the data catalog, release.json) is ${LOCAL_SITE_URL}, for a local preview.\n`,
+  );
+  return LOCAL_SITE_URL;
 }

@@ -69,6 +69,9 @@ describe('tidende build', () => {
     );
     expect(built.code, built.stderr).toBe(0);
     expect(await exists(join(dir, 'site', 'index.html'))).toBe(true);
+    // No site URL was given: the build says that its absolute URLs are the local preview's.
+    expect(built.stderr).toContain('no --site-url or TIDENDE_SITE_URL given');
+    expect(built.stderr).toContain('is http://localhost:4321, for a local preview');
     // Astro's own working files stay out of the office's folder and out of the site.
     expect(await exists(join(dir, '.astro'))).toBe(false);
     expect(await exists(join(dir, 'site', '.prerender'))).toBe(false);
