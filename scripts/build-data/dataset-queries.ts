@@ -7,9 +7,16 @@
  *
  * Staged beforehand (see datasets.ts): `data_events`, one row per public event with `right_id`
  * and `data_issue` (the issue that published it, or for an event not for the gazette, the first
- * issue after its date); `right_pairs(right_id, as_issue)` and `event_pairs(event_id, as_issue)`.
+ * issue after its date); `right_pairs(right_id, as_issue)` and `event_pairs(event_id, as_issue)`;
+ * `withdrawal_pairs(event_id, right_id, supersedes, as_issue)`, the events suppressed after they
+ * were public, each with the issue that carries its notice of withdrawal (none for the snapshot).
+ *
+ * Rows leave the data only by suppression: the deletions of a delta are the withdrawn events of
+ * its issue, and their rights when no public event of the right is left by then. A right that is
+ * left, and the event a withdrawn correction had superseded, are among the pairs of that issue, so
+ * its delta sends them again as they now stand.
  */
-import type { TableDefinition } from '../../src/lib/datasets/dataset-tables.ts';
+import { DATA_TABLES, DELETIONS_TABLE, type TableDefinition } from '../../src/lib/datasets/dataset-tables.ts';
 import { duckDbColumnsOf } from '../../src/lib/datasets/table-schema.ts';
 import { currentStageSql } from '../../src/lib/standards/stages.ts';
 import { quoteIdentifier, sqlString } from '../../src/lib/store/duckdb-types.ts';
@@ -96,6 +103,26 @@ function documentsQuery(siteUrl: string): string {
     )`;
 }
 
+/** The tables whose replace key is `key`, as an SQL list of names. */
+function tablesKeyedBy(key: 'right_id' | 'event_id'): string {
+  const names = DATA_TABLES.filter((t) => t.replaceKey === key).map((t) => `(${sqlString(t.name)})`);
+  return `(VALUES ${names.join(', ')}) t(table_name)`;
+}
+
+/**
+ * Per withdrawal, the key of the event in every table replaced by event, and, when no public event
+ * of its right is out by the notice's issue, the key of the right in every table replaced by right.
+ */
+function deletionsQuery(): string {
+  return `
+    SELECT DISTINCT as_issue, table_name, key FROM (
+      SELECT w.as_issue, t.table_name, w.event_id AS key FROM withdrawal_pairs w, ${tablesKeyedBy('event_id')}
+      UNION ALL
+      SELECT w.as_issue, t.table_name, w.right_id AS key FROM withdrawal_pairs w, ${tablesKeyedBy('right_id')}
+      WHERE NOT EXISTS (SELECT 1 FROM data_events e WHERE e.right_id = w.right_id AND e.data_issue <= w.as_issue)
+    )`;
+}
+
 /** The query giving `as_issue` and the table's columns, cast to their published types. */
 export function tableQuery(table: TableDefinition, siteUrl: string): string {
   const source = {
@@ -110,6 +137,7 @@ export function tableQuery(table: TableDefinition, siteUrl: string): string {
       ),
     priorities: () => registerListQuery('priorities', 'priority_seq', 'item.country, item.number, item.date'),
     documents: () => documentsQuery(siteUrl),
+    [DELETIONS_TABLE]: deletionsQuery,
   }[table.name];
   if (!source) throw new Error(`no query for table ${table.name}`);
   const columns = duckDbColumnsOf(table).map(

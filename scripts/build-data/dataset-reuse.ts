@@ -2,9 +2,15 @@
  * Carries the deltas of issues already out from the previous export into the next one. A delta,
  * once its issue is locked, never changes (datasets.ts puts an event that arrives after the lock in
  * the first issue still open), so a weekly export need only write the snapshot and the new issue's
- * delta. Earlier files are reused only when they were written from the same basis (the export's
- * code, DuckDB, the mapping tables and the options), and only for issues that were locked when
- * they were written; otherwise everything is written again.
+ * delta.
+ *
+ * A released delta is final: it is what was published that week, data users have it and the
+ * deploy refuses to change it (deletion-guard.ts). So the deltas of issues that were locked when
+ * they were written are carried over even when the export's code, DuckDB or the mapping tables
+ * changed since (an upgrade of Tidende that writes ST.96 differently, a relabelled event): the new
+ * form starts with the next issue, and the snapshot is always written whole in the current form.
+ * They are written again only when the options changed (the site URL in document links, the
+ * formats, the ST.96 file size), or when the previous export is missing or incomplete.
  */
 import { createHash } from 'node:crypto';
 import { link, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
@@ -17,7 +23,10 @@ import type { EventStore } from '../../src/lib/store/event-store.ts';
 export const EXPORT_STATE_FILE = '.export-state.json';
 
 interface ExportState {
+  /** What decides the bytes of a delta besides the events and the options: code, DuckDB, mapping tables. */
   basis: string;
+  /** A hash of the export's options; released deltas are carried over only under the same. */
+  options?: string;
   /** The latest issue that was locked, and so final, when the export was written. */
   finalIssue: string | null;
 }
@@ -46,8 +55,19 @@ export async function exportBasis(
     JSON.stringify((await store.connection.runAndReadAll(sql)).getRowsJson());
   hash.update(await query('SELECT version()'));
   hash.update(await query('SELECT * FROM mapping_rows ORDER BY ALL'));
-  hash.update(JSON.stringify({ ...options, formats: [...options.formats].sort() }));
+  hash.update(exportOptionsKey(options));
   return hash.digest('hex');
+}
+
+/** A hash of the options that decide the bytes of a delta: deltas are carried over only under the same. */
+export function exportOptionsKey(options: {
+  siteUrl: string;
+  formats: readonly DataFormat[];
+  st96MaxBytes: number;
+}): string {
+  return createHash('sha256')
+    .update(JSON.stringify({ ...options, formats: [...options.formats].sort() }))
+    .digest('hex');
 }
 
 /** The latest issue up to `due` whose content is locked in the store. */
@@ -71,14 +91,15 @@ export async function writeExportState(dir: string, state: ExportState): Promise
 export async function reusableDeltas(
   dir: string,
   releaseFile: string,
-  basis: string,
+  optionsKey: string,
   due: string,
 ): Promise<{ upTo: string; files: DataFile[] } | null> {
   const read = async <T>(name: string): Promise<T | null> =>
     JSON.parse(await readFile(join(dir, name), 'utf8').catch(() => 'null')) as T | null;
   const state = await read<ExportState>(EXPORT_STATE_FILE);
   const release = await read<DataRelease>(releaseFile);
-  if (!state || !release || state.basis !== basis || state.finalIssue === null) return null;
+  // Final whatever code wrote them (see the module comment), but only under the same options.
+  if (!state || !release || state.options !== optionsKey || state.finalIssue === null) return null;
   const upTo = state.finalIssue < due ? state.finalIssue : due;
   const files = release.files.filter((f) => f.part !== 'snapshot' && f.part <= upTo);
   // Every file must still be there, as it was described.

@@ -1,10 +1,11 @@
 /**
  * Open-data stage: writes the tables of the store as open datasets into a folder (the site's
  * `/data/`): a snapshot as of the latest published issue and one delta per published issue, each
- * table as gzipped CSV and zstd Parquet written by DuckDB, patent legal status as ST.96 XML, and
- * the metadata that describes them (`release.json` for the data page, `datapackage.json`, the
- * DCAT-AP-NO catalog). The folder is built beside the target and swapped in whole, so a failed
- * export never leaves a mix of two releases.
+ * table as gzipped CSV and zstd Parquet written by DuckDB (a delta also lists, in its deletions
+ * table, the rows its issue removes), patent legal status as ST.96 XML, and the metadata that
+ * describes them (`release.json` for the data page, `datapackage.json`, the DCAT-AP-NO catalog).
+ * The folder is built beside the target and swapped in whole, so a failed export never leaves a
+ * mix of two releases.
  */
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
@@ -13,7 +14,7 @@ import { dirname, join, relative, sep } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { DataFile, DataFormat, DataRelease, DataTable } from '../../src/lib/datasets/data-release.ts';
 import { type WrittenFile, writeDataPackage } from '../../src/lib/datasets/datapackage.ts';
-import { DATA_TABLES, type TableDefinition } from '../../src/lib/datasets/dataset-tables.ts';
+import { DATA_TABLES, ROW_TABLES, type TableDefinition } from '../../src/lib/datasets/dataset-tables.ts';
 import { writeCatalog } from '../../src/lib/datasets/dcat-catalog.ts';
 import { NIPO_PUBLISHER, NLOD_LICENSE } from '../../src/lib/datasets/publisher.ts';
 import { dataTableOf } from '../../src/lib/datasets/table-schema.ts';
@@ -21,7 +22,14 @@ import { issueDueAt, issuePublicationInstant, osloDate } from '../../src/lib/gaz
 import { quoteIdentifier, sqlString } from '../../src/lib/store/duckdb-types.ts';
 import type { EventStore } from '../../src/lib/store/event-store.ts';
 import { tableQuery } from './dataset-queries.ts';
-import { exportBasis, linkReused, lockedIssue, reusableDeltas, writeExportState } from './dataset-reuse.ts';
+import {
+  exportBasis,
+  exportOptionsKey,
+  linkReused,
+  lockedIssue,
+  reusableDeltas,
+  writeExportState,
+} from './dataset-reuse.ts';
 import { exportSt96 } from './st96-export.ts';
 
 /** The file the data page and later stages read the release from, inside the data folder. */
@@ -72,7 +80,8 @@ async function dueIssue(store: EventStore, asOf: Date): Promise<string | null> {
  */
 async function stage(store: EventStore, due: string): Promise<void> {
   // Each event is in the data from its release (the event_release view, which the site follows
-  // too); a suppressed event is not in the data at all.
+  // too); a suppressed event is not in the data at all, and the delta of the issue with its notice
+  // of withdrawal deletes it from copies that had it (see setPairs).
   await store.connection.run(`
     CREATE OR REPLACE TEMP TABLE data_events AS
     SELECT s.event_id, s.office, s.right_type, s.application_number, s.registration_number, s.register,
@@ -96,7 +105,10 @@ async function stage(store: EventStore, due: string): Promise<void> {
 
 /**
  * Sets the pairs: every right and event as of the due issue, or each as of the issues that touched
- * it, after `after` (the deltas up to it are carried over from the previous export).
+ * it, after `after` (the deltas up to it are carried over from the previous export). For the
+ * deltas, also the withdrawals: each event suppressed after it was public, as of the issue that
+ * carries its notice of withdrawal (due by then), whose delta deletes it. The snapshot has none:
+ * a suppressed event is not in it at all.
  */
 async function setPairs(
   store: EventStore,
@@ -106,9 +118,28 @@ async function setPairs(
 ): Promise<void> {
   const issue = part === 'snapshot' ? sqlString(due) : 'data_issue';
   const newer = after === null ? '' : `WHERE as_issue > ${sqlString(after)}`;
+  const withdrawn =
+    part === 'snapshot' ? 'false' : `x.notice_issue IS NOT NULL AND x.notice_issue <= ${sqlString(due)}`;
   await store.connection.run(`
+    CREATE OR REPLACE TEMP TABLE withdrawal_pairs AS
+    SELECT * FROM (
+      SELECT x.event_id, e.office || ':' || e.right_type || ':' || e.application_number AS right_id,
+        e.supersedes, x.notice_issue AS as_issue
+      FROM suppressions x JOIN events e ON e.event_id = x.event_id
+      WHERE ${withdrawn}
+    ) ${newer};
     CREATE OR REPLACE TEMP TABLE right_pairs AS
-    SELECT * FROM (SELECT DISTINCT right_id, ${issue} AS as_issue FROM data_events) ${newer};
+    SELECT * FROM (
+      SELECT DISTINCT right_id, ${issue} AS as_issue FROM (
+        SELECT right_id, data_issue FROM data_events
+        UNION ALL
+        -- A withdrawal re-emits the right it leaves and that of the event it had corrected, as they
+        -- now stand, where any public event of them is out (a right with none is deleted instead).
+        SELECT right_id, as_issue FROM withdrawal_pairs
+        UNION ALL
+        SELECT x.right_id, w.as_issue FROM withdrawal_pairs w JOIN data_events x ON x.event_id = w.supersedes
+      )
+    ) ${newer};
     CREATE OR REPLACE TEMP TABLE event_pairs AS
     SELECT * FROM (
       SELECT DISTINCT event_id, ${issue} AS as_issue FROM (
@@ -117,6 +148,9 @@ async function setPairs(
         -- A correction re-emits the event it supersedes (its superseded_by changes), once that event is out.
         SELECT c.supersedes, c.data_issue FROM data_events c
         JOIN data_events x ON x.event_id = c.supersedes AND x.data_issue <= c.data_issue
+        UNION ALL
+        -- So does the withdrawal of a correction.
+        SELECT supersedes, as_issue FROM withdrawal_pairs WHERE supersedes IS NOT NULL
       )
     ) ${newer};
   `);
@@ -311,7 +345,7 @@ export async function exportDatasets(
   try {
     if (due !== null) {
       await setPairs(store, 'snapshot', due);
-      for (const table of DATA_TABLES) await writeSnapshot(store, staging, table, siteUrl, tableFormats);
+      for (const table of ROW_TABLES) await writeSnapshot(store, staging, table, siteUrl, tableFormats);
       const snapshotXml = !xml
         ? []
         : await exportSt96(store, {
@@ -320,8 +354,10 @@ export async function exportDatasets(
             maxBytes: st96MaxBytes,
             creationDate,
           });
-      const basis = await exportBasis(store, { siteUrl, formats, st96MaxBytes });
-      const reused = await reusableDeltas(options.dir, RELEASE_FILE, basis, due);
+      const exportOptions = { siteUrl, formats, st96MaxBytes };
+      const basis = await exportBasis(store, exportOptions);
+      const optionsKey = exportOptionsKey(exportOptions);
+      const reused = await reusableDeltas(options.dir, RELEASE_FILE, optionsKey, due);
       await setPairs(store, 'deltas', due, reused?.upTo);
       for (const table of DATA_TABLES) await writeDeltas(store, staging, table, siteUrl, tableFormats);
       const deltaXml = !xml
@@ -341,13 +377,17 @@ export async function exportDatasets(
         files.push(...reused.files);
       }
       if (options.report) options.report.reusedFiles = reused?.files.length ?? 0;
-      await writeExportState(staging, { basis, finalIssue: await lockedIssue(store, due) });
+      await writeExportState(staging, {
+        basis,
+        options: optionsKey,
+        finalIssue: await lockedIssue(store, due),
+      });
       temporal = await temporalCoverage(store);
     }
   } finally {
     await store.connection.run(
       'DROP TABLE IF EXISTS data_events; DROP TABLE IF EXISTS data_standard_events; ' +
-        'DROP TABLE IF EXISTS right_pairs; DROP TABLE IF EXISTS event_pairs;',
+        'DROP TABLE IF EXISTS right_pairs; DROP TABLE IF EXISTS event_pairs; DROP TABLE IF EXISTS withdrawal_pairs;',
     );
   }
   const tables: DataTable[] = DATA_TABLES.map(dataTableOf);

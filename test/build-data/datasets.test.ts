@@ -3,15 +3,16 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DuckDBInstance } from '@duckdb/node-api';
+import { type DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import { asyncBufferFromFile, parquetReadObjects } from 'hyparquet';
 import { compressors } from 'hyparquet-compressors';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { exportDatasets, RELEASE_FILE, readCsvSql, rowCounts } from '../../scripts/build-data/datasets.ts';
 import { ingestFile } from '../../scripts/build-data/ingest.ts';
 import { exportSiteData } from '../../scripts/build-data/site-data.ts';
+import { suppressEvent } from '../../scripts/build-data/suppress.ts';
 import type { DataRelease } from '../../src/lib/datasets/data-release.ts';
-import { DATA_TABLES } from '../../src/lib/datasets/dataset-tables.ts';
+import { DELETIONS_TABLE, ROW_TABLES } from '../../src/lib/datasets/dataset-tables.ts';
 import { validateCatalog } from '../../src/lib/datasets/validate-catalog.ts';
 import { lockPublishedIssues } from '../../src/lib/gazette/issue-lock.ts';
 import { issueDueAt } from '../../src/lib/gazette/issue-week.ts';
@@ -51,6 +52,53 @@ async function scalar(store: EventStore, sql: string): Promise<number> {
   return Number(rows[0]?.[0]);
 }
 
+/**
+ * Applies the deltas of a release in issue order to empty tables, as datapackage.json says: for
+ * each table, delete the rows whose replace key is in the delta's replaceKeyTable file or is
+ * listed for the table in the delta's deletions file, then insert the delta's rows. With
+ * `deletions: false`, the deletions files are left unread. Returns the database with the tables.
+ */
+async function replayDeltas(dataDir: string, release: DataRelease, { deletions = true } = {}) {
+  const db = await (await DuckDBInstance.create(':memory:')).connect();
+  const issues = [...new Set(release.files.filter((f) => f.part !== 'snapshot').map((f) => f.part))].sort();
+  for (const table of ROW_TABLES) {
+    await db.run(
+      `CREATE TABLE ${table.name} AS FROM '${join(dataDir, 'snapshot', `${table.name}.parquet`)}' LIMIT 0`,
+    );
+  }
+  for (const issue of issues) {
+    const delta = (name: string) => join(dataDir, 'deltas', issue, `${name}.parquet`);
+    const present = new Set(await readdir(join(dataDir, 'deltas', issue)));
+    for (const table of ROW_TABLES) {
+      const gone: string[] = [];
+      if (present.has(`${table.replaceKeyTable}.parquet`))
+        gone.push(`SELECT ${table.replaceKey} FROM '${delta(String(table.replaceKeyTable))}'`);
+      if (deletions && present.has(`${DELETIONS_TABLE}.parquet`))
+        gone.push(`SELECT key FROM '${delta(DELETIONS_TABLE)}' WHERE table_name = '${table.name}'`);
+      if (gone.length > 0)
+        await db.run(`DELETE FROM ${table.name} WHERE ${table.replaceKey} IN (${gone.join(' UNION ALL ')})`);
+      if (present.has(`${table.name}.parquet`))
+        await db.run(`INSERT INTO ${table.name} FROM '${delta(table.name)}'`);
+    }
+  }
+  return db;
+}
+
+/** The rows in which each replayed table and the snapshot differ, by table. */
+async function snapshotDifferences(db: DuckDBConnection, dataDir: string): Promise<Record<string, number>> {
+  const differences: Record<string, number> = {};
+  for (const table of ROW_TABLES) {
+    const snapshot = `'${join(dataDir, 'snapshot', `${table.name}.parquet`)}'`;
+    const differ = await db.runAndReadAll(
+      `SELECT count(*) FROM ((FROM ${table.name} EXCEPT ALL FROM ${snapshot}) UNION ALL (FROM ${snapshot} EXCEPT ALL FROM ${table.name}))`,
+    );
+    differences[table.name] = Number(differ.getRowsJson()[0]?.[0]);
+  }
+  return differences;
+}
+
+const NO_DIFFERENCES = Object.fromEntries(ROW_TABLES.map((t) => [t.name, 0]));
+
 describe('open datasets of the sample', () => {
   let store: EventStore;
   let dataDir: string;
@@ -86,7 +134,7 @@ describe('open datasets of the sample', () => {
 
   it('writes every table as gzipped CSV and Parquet, for the snapshot and each issue', async () => {
     expect(release.issue).toBe('2026-47');
-    for (const table of DATA_TABLES) {
+    for (const table of ROW_TABLES) {
       const files = release.files.filter((f) => f.table === table.name && f.part === 'snapshot');
       expect(files.map((f) => f.path).sort()).toEqual([
         `snapshot/${table.name}.csv.gz`,
@@ -101,6 +149,8 @@ describe('open datasets of the sample', () => {
     expect(issues.size).toBe(published);
     const written = JSON.parse(await readFile(join(dataDir, RELEASE_FILE), 'utf8')) as DataRelease;
     expect(written.files).toEqual(release.files);
+    // Nothing was suppressed: no delta deletes anything.
+    expect(release.files.filter((f) => f.table === DELETIONS_TABLE)).toEqual([]);
   });
 
   it('holds as many rights and standard events as the store', async () => {
@@ -114,7 +164,7 @@ describe('open datasets of the sample', () => {
 
   it('writes CSV and Parquet with the same rows, and CSV as RFC 4180 with CRLF', async () => {
     const db = await (await DuckDBInstance.create(':memory:')).connect();
-    for (const table of DATA_TABLES) {
+    for (const table of ROW_TABLES) {
       const csv = readCsvSql(join(dataDir, 'snapshot', `${table.name}.csv.gz`));
       const parquet = `(SELECT COLUMNS(*)::VARCHAR FROM '${join(dataDir, 'snapshot', `${table.name}.parquet`)}')`;
       const differ = await db.runAndReadAll(
@@ -149,33 +199,8 @@ describe('open datasets of the sample', () => {
   });
 
   it('gives the snapshot when the deltas are applied in order to nothing', async () => {
-    const db = await (await DuckDBInstance.create(':memory:')).connect();
-    const issues = [...new Set(release.files.filter((f) => f.part !== 'snapshot').map((f) => f.part))].sort();
-    for (const table of DATA_TABLES) {
-      await db.run(
-        `CREATE TABLE ${table.name} AS FROM '${join(dataDir, 'snapshot', `${table.name}.parquet`)}' LIMIT 0`,
-      );
-    }
-    for (const issue of issues) {
-      const delta = (name: string) => join(dataDir, 'deltas', issue, `${name}.parquet`);
-      const present = new Set(await readdir(join(dataDir, 'deltas', issue)));
-      for (const table of DATA_TABLES) {
-        if (present.has(`${table.replaceKeyTable}.parquet`)) {
-          await db.run(
-            `DELETE FROM ${table.name} WHERE ${table.replaceKey} IN (SELECT ${table.replaceKey} FROM '${delta(table.replaceKeyTable)}')`,
-          );
-        }
-        if (present.has(`${table.name}.parquet`))
-          await db.run(`INSERT INTO ${table.name} FROM '${delta(table.name)}'`);
-      }
-    }
-    for (const table of DATA_TABLES) {
-      const snapshot = `'${join(dataDir, 'snapshot', `${table.name}.parquet`)}'`;
-      const differ = await db.runAndReadAll(
-        `SELECT count(*) FROM ((FROM ${table.name} EXCEPT ALL FROM ${snapshot}) UNION ALL (FROM ${snapshot} EXCEPT ALL FROM ${table.name}))`,
-      );
-      expect(Number(differ.getRowsJson()[0]?.[0]), table.name).toBe(0);
-    }
+    const db = await replayDeltas(dataDir, release);
+    expect(await snapshotDifferences(db, dataDir)).toEqual(NO_DIFFERENCES);
   });
 
   it('links corrections both ways and shows the status they leave', async () => {
@@ -312,6 +337,26 @@ describe('open datasets a week later', () => {
       expect(report.reusedFiles).toBe(then.size);
       const described = (r: DataRelease) => r.files.map((f) => JSON.stringify(f)).sort();
       expect(described(incremental)).toEqual(described(after));
+      // A released delta is final: after a change in what writes deltas (here a relabelled
+      // national event in the mapping tables, as an upgrade may bring), the deltas of locked issues
+      // are carried over as they were published, and the snapshot is written in the new form.
+      await store.connection.run(`UPDATE mapping_rows SET label_en = label_en || ' (relabelled)'`);
+      const relabelled = await exportDatasets(store, {
+        dir: join(dir, 'before'),
+        asOf: AS_OF,
+        siteUrl: SITE,
+        report,
+      });
+      expect(report.reusedFiles).toBe(then.size);
+      for (const [path, sha256] of then) {
+        expect(relabelled.files.find((f) => f.path === path)?.sha256, path).toBe(sha256);
+      }
+      const newLabels = await scalar(
+        store,
+        `SELECT count(*) FROM read_parquet('${join(dir, 'before', 'snapshot', 'legal_status_events.parquet')}')
+         WHERE label_en LIKE '% (relabelled)'`,
+      );
+      expect(newLabels).toBeGreaterThan(0);
       // With other options (here the site URL in document links) nothing is carried over.
       await exportDatasets(store, {
         dir: join(dir, 'before'),
@@ -320,6 +365,152 @@ describe('open datasets a week later', () => {
         report,
       });
       expect(report.reusedFiles).toBe(0);
+    } finally {
+      store.closeSync();
+    }
+  }, 300_000);
+});
+
+describe('open datasets after a suppression', () => {
+  // Right A (209900001): filed, registered, and a correction of the filing; its registration and
+  // the correction are suppressed, the filing stays. Right B (209900002): one event, suppressed.
+  const register = (title: string) => ({
+    ...trademarkRecord().register,
+    title,
+    markFeature: 'word' as const,
+  });
+  const A = { applicationNumber: '209900001', register: register('ALFA') };
+  const B = { applicationNumber: '209900002', register: register('BETA') };
+  const records = [
+    trademarkRecord({
+      ...A,
+      eventId: 'W-A1',
+      nationalCode: 'TMFIL',
+      eventDate: '2026-09-01',
+      publicationDate: '2026-09-07',
+    }),
+    trademarkRecord({ ...A, eventId: 'W-A2', eventDate: '2026-10-01', publicationDate: '2026-10-05' }),
+    trademarkRecord({
+      ...A,
+      eventId: 'W-A3',
+      nationalCode: 'TMFIL',
+      eventDate: '2026-10-08',
+      publicationDate: '2026-10-12',
+      supersedes: 'W-A1',
+    }),
+    trademarkRecord({ ...B, eventId: 'W-B1', eventDate: '2026-09-10', publicationDate: '2026-09-14' }),
+  ];
+  const withdrawn = ['W-A2', 'W-A3', 'W-B1'];
+  const rightA = 'NO:trademark:209900001';
+  const rightB = 'NO:trademark:209900002';
+  const formats = ['csv', 'parquet'] as const;
+
+  it('deletes in the delta of the notice what was withdrawn, so the replayed deltas give the snapshot', async () => {
+    const { store, dir } = await sampleStore(records.map(line));
+    try {
+      const weekBefore = new Date(AS_OF.getTime() - 7 * 86_400_000);
+      const dataDir = join(dir, 'data');
+      await lockPublishedIssues(store, weekBefore);
+      const before = await exportDatasets(store, { dir: dataDir, asOf: weekBefore, siteUrl: SITE, formats });
+      expect(before.issue).toBe('2026-46');
+      const then = new Map(before.files.filter((f) => f.part !== 'snapshot').map((f) => [f.path, f.sha256]));
+      const hadThem = await replayDeltas(dataDir, before);
+      expect(
+        Number(
+          (
+            await hadThem.runAndReadAll(
+              `SELECT count(DISTINCT event_id) FROM legal_status_events WHERE event_id IN ('W-A2', 'W-A3', 'W-B1')`,
+            )
+          ).getRowsJson()[0]?.[0],
+        ),
+      ).toBe(3);
+
+      for (const id of withdrawn) {
+        expect((await suppressEvent(store, id, 'Published by mistake')).noticeIssue).toBe('2026-47');
+      }
+      await lockPublishedIssues(store, AS_OF);
+      const report = { reusedFiles: 0 };
+      const after = await exportDatasets(store, {
+        dir: dataDir,
+        asOf: AS_OF,
+        siteUrl: SITE,
+        formats,
+        report,
+      });
+      expect(after.issue).toBe('2026-47');
+      // The deltas of the issues already out are kept as they were, the withdrawn events in them.
+      expect(report.reusedFiles).toBe(then.size);
+      const now = new Map(after.files.map((f) => [f.path, f.sha256]));
+      for (const [path, sha256] of then) expect(now.get(path), path).toBe(sha256);
+
+      // The delta of the issue with the notices deletes the events, and right B, left with none.
+      const deletionFiles = after.files.filter((f) => f.table === DELETIONS_TABLE);
+      expect(deletionFiles.map((f) => f.path).sort()).toEqual([
+        'deltas/2026-47/deletions.csv.gz',
+        'deltas/2026-47/deletions.parquet',
+      ]);
+      const db = await (await DuckDBInstance.create(':memory:')).connect();
+      const deletions = `'${join(dataDir, 'deltas', '2026-47', 'deletions.parquet')}'`;
+      const listed = (
+        await db.runAndReadAll(`SELECT table_name || ' ' || key FROM ${deletions} ORDER BY ALL`)
+      ).getRowsJson();
+      expect(listed.map((r) => String(r[0]))).toEqual(
+        [
+          ...withdrawn.flatMap((id) => [`documents ${id}`, `legal_status_events ${id}`]),
+          ...['classifications', 'parties', 'priorities', 'rights'].map((table) => `${table} ${rightB}`),
+        ].sort(),
+      );
+      const csv = readCsvSql(join(dataDir, 'deltas', '2026-47', 'deletions.csv.gz'));
+      const differ = await db.runAndReadAll(
+        `SELECT count(*) FROM ((FROM ${csv} EXCEPT ALL FROM ${deletions}) UNION ALL (FROM ${deletions} EXCEPT ALL FROM ${csv}))`,
+      );
+      expect(Number(differ.getRowsJson()[0]?.[0])).toBe(0);
+      // Right A stays: the same delta sends it again as it now stands, and the filing the
+      // withdrawn correction had superseded, which no correction supersedes any more.
+      const resent = (
+        await db.runAndReadAll(
+          `SELECT r.right_id, r.last_key_event, e.superseded_by
+           FROM '${join(dataDir, 'deltas', '2026-47', 'rights.parquet')}' r
+           JOIN '${join(dataDir, 'deltas', '2026-47', 'legal_status_events.parquet')}' e ON e.right_id = r.right_id
+           WHERE r.right_id = '${rightA}'`,
+        )
+      ).getRowObjectsJson();
+      expect(resent).toEqual([{ right_id: rightA, last_key_event: 'A10', superseded_by: null }]);
+
+      // Replayed, the deltas give the snapshot: the withdrawn events and right B are gone.
+      const replayed = await replayDeltas(dataDir, after);
+      expect(await snapshotDifferences(replayed, dataDir)).toEqual(NO_DIFFERENCES);
+      const left = async (sql: string) => Number((await replayed.runAndReadAll(sql)).getRowsJson()[0]?.[0]);
+      expect(
+        await left(`SELECT count(*) FROM legal_status_events WHERE event_id IN ('W-A2', 'W-A3', 'W-B1')`),
+      ).toBe(0);
+      expect(await left(`SELECT count(*) FROM documents WHERE event_id IN ('W-A2', 'W-A3', 'W-B1')`)).toBe(0);
+      for (const table of ['rights', 'parties', 'classifications', 'priorities']) {
+        expect(await left(`SELECT count(*) FROM ${table} WHERE right_id = '${rightB}'`), table).toBe(0);
+        expect(
+          await left(`SELECT count(*) FROM ${table} WHERE right_id = '${rightA}'`),
+          table,
+        ).toBeGreaterThan(0);
+      }
+      // Without the deletions, the replay keeps what was withdrawn: the rule needs them.
+      const stale = await replayDeltas(dataDir, after, { deletions: false });
+      const differences = await snapshotDifferences(stale, dataDir);
+      for (const table of ROW_TABLES.map((t) => t.name)) expect(differences[table], table).toBeGreaterThan(0);
+
+      // Written from scratch, the earlier deltas lack the withdrawn events; the deletions are the
+      // same, and the replay gives the snapshot too.
+      const fresh = await exportDatasets(store, {
+        dir: join(dir, 'fresh'),
+        asOf: AS_OF,
+        siteUrl: SITE,
+        formats,
+      });
+      const notice = (r: DataRelease) =>
+        r.files.filter((f) => f.part === '2026-47').map((f) => `${f.path} ${f.sha256}`);
+      expect(notice(fresh)).toEqual(notice(after));
+      expect(
+        await snapshotDifferences(await replayDeltas(join(dir, 'fresh'), fresh), join(dir, 'fresh')),
+      ).toEqual(NO_DIFFERENCES);
     } finally {
       store.closeSync();
     }
@@ -361,4 +552,166 @@ describe('open datasets before the first issue', () => {
       store.closeSync();
     }
   });
+});
+
+describe('ST.96 corrections in the open datasets', () => {
+  /** The status events of ST.96 files read back: identifier, comments and identified events. */
+  async function st96Events(paths: string[]) {
+    const { create } = await import('xmlbuilder2');
+    type Node = ReturnType<typeof create>;
+    const children = (parent: Node, name: string) =>
+      parent.filter((n) => n.node.nodeType === 1 && n.node.nodeName === name);
+    const textOf = (parent: Node, name: string) => children(parent, name)[0]?.node.textContent ?? '';
+    return Promise.all(
+      paths.map(async (path) => {
+        const root = create(await readFile(path, 'utf8')).root();
+        return children(root, 'pat:PatentLegalStatus').flatMap((status) =>
+          children(children(status, 'pat:StatusEventDataBag')[0] as Node, 'pat:StatusEventData').map(
+            (data) => {
+              const category = data.filter(
+                (n) => n.node.nodeType === 1 && n.node.nodeName.endsWith('EventData'),
+              )[0];
+              return {
+                id: textOf(data, 'com:StatusEventIdentifier'),
+                keyEvent: textOf(children(data, 'pat:StatusEventCode')[0] as Node, 'pat:KeyEventCode'),
+                comments: category
+                  ? children(category, 'com:CommentText').map((n) => n.node.textContent ?? '')
+                  : [],
+                identified: category
+                  ? children(category, 'pat:StatusEventIdentification').map((n) =>
+                      textOf(n, 'com:StatusEventIdentifier'),
+                    )
+                  : [],
+              };
+            },
+          ),
+        );
+      }),
+    );
+  }
+
+  /** The links `A corrects B` the events state: by identification, by comment, and by mark. */
+  function linksOf(events: { id: string; comments: string[]; identified: string[] }[]) {
+    const identified: string[] = [];
+    const commented: string[] = [];
+    const marked: string[] = [];
+    for (const event of events) {
+      for (const id of event.identified) identified.push(`${event.id} corrects ${id}`);
+      for (const comment of event.comments) {
+        for (const id of /^Corrects status events? (.+)$/.exec(comment)?.[1]?.split(', ') ?? [])
+          commented.push(`${event.id} corrects ${id}`);
+        for (const id of /^Corrected by status events? (.+)$/.exec(comment)?.[1]?.split(', ') ?? [])
+          marked.push(`${id} corrects ${event.id}`);
+      }
+    }
+    return { identified: identified.sort(), commented: commented.sort(), marked: marked.sort() };
+  }
+
+  it('links every correction both ways by identifier, the keys of legal_status_events', async () => {
+    const app = '20259001';
+    const event = (n: number, nationalCode: string, publicationDate: string, supersedes?: number) =>
+      line(
+        patentRecord({
+          eventId: `NO-PT-${app}-000${n}`,
+          applicationNumber: app,
+          registrationNumber: '359001',
+          nationalCode,
+          eventDate: publicationDate,
+          publicationDate,
+          ...(supersedes === undefined ? {} : { supersedes: `NO-PT-${app}-000${supersedes}` }),
+        }),
+      );
+    const { store, dir } = await sampleStore([
+      event(1, 'MEDD', '2026-10-12'),
+      event(2, 'T2', '2026-10-12'), // one-to-many: F10 and Q10
+      event(3, 'ARSP', '2026-10-12'),
+      event(4, 'MM1K', '2026-10-12'),
+      event(5, 'ERR', '2026-11-02', 1), // category Y
+      event(6, 'ERR', '2026-11-02', 2), // category Y, of both standard events of a one-to-many event
+      event(7, 'ARSP', '2026-11-02', 3), // category U: only a comment can refer to the event
+      event(8, 'ZZZZ', '2026-11-02', 4), // no ST.27 mapping: not in the XML
+    ]);
+    try {
+      const dataDir = join(dir, 'data');
+      const release = await exportDatasets(store, {
+        dir: dataDir,
+        asOf: AS_OF,
+        siteUrl: SITE,
+        formats: ['parquet', 'st96'],
+      });
+      const xml = (part: string) =>
+        release.files.filter((f) => f.format === 'st96' && f.part === part).map((f) => join(dataDir, f.path));
+      const snapshot = await st96Events(xml('snapshot'));
+      const results = await validateSt96(
+        [...xml('snapshot'), ...xml('2026-42'), ...xml('2026-45')],
+        ST96_SCHEMA,
+      );
+      for (const result of results) expect(result.errors, result.file).toEqual([]);
+
+      // Every identifier is `<event_id>-<standard_event_seq>` of a row of legal_status_events, once.
+      const db = await (await DuckDBInstance.create(':memory:')).connect();
+      const table = `'${join(dataDir, 'snapshot', 'legal_status_events.parquet')}'`;
+      const keys = (
+        await db.runAndReadAll(
+          `SELECT event_id || '-' || standard_event_seq || ' ' || key_event FROM ${table}
+           WHERE right_type = 'patent' AND mapped AND standard = 'ST.27' ORDER BY ALL`,
+        )
+      )
+        .getRowsJson()
+        .map((r) => String(r[0]));
+      expect(
+        snapshot
+          .flat()
+          .map((e) => `${e.id} ${e.keyEvent}`)
+          .sort(),
+      ).toEqual(keys);
+      for (const file of snapshot) expect(new Set(file.map((e) => e.id)).size).toBe(file.length);
+      const mine = snapshot.flat().filter((e) => e.id.startsWith(`NO-PT-${app}-`));
+      expect(mine.map((e) => `${e.id} ${e.keyEvent}`)).toEqual([
+        `NO-PT-${app}-0001-1 F10`,
+        `NO-PT-${app}-0002-1 F10`,
+        `NO-PT-${app}-0002-2 Q10`,
+        `NO-PT-${app}-0003-1 U10`,
+        `NO-PT-${app}-0004-1 H10`,
+        `NO-PT-${app}-0005-1 Y10`,
+        `NO-PT-${app}-0006-1 Y10`,
+        `NO-PT-${app}-0007-1 U10`,
+      ]);
+
+      // Every correction between events in the XML is linked both ways, as the table links them.
+      const pairs = (
+        await db.runAndReadAll(
+          `SELECT a.event_id || '-' || a.standard_event_seq || ' corrects ' || b.event_id || '-' || b.standard_event_seq,
+             a.key_event LIKE 'Y%'
+           FROM ${table} a JOIN ${table} b ON b.event_id = a.supersedes AND b.superseded_by = a.event_id
+           WHERE a.right_type = 'patent' AND a.mapped AND b.mapped ORDER BY ALL`,
+        )
+      ).getRowsJson();
+      const expected = pairs.map((r) => String(r[0]));
+      expect(expected).toEqual([
+        `NO-PT-${app}-0005-1 corrects NO-PT-${app}-0001-1`,
+        `NO-PT-${app}-0006-1 corrects NO-PT-${app}-0002-1`,
+        `NO-PT-${app}-0006-1 corrects NO-PT-${app}-0002-2`,
+        `NO-PT-${app}-0007-1 corrects NO-PT-${app}-0003-1`,
+      ]);
+      const links = linksOf(snapshot.flat());
+      expect(links.identified).toEqual(pairs.filter((r) => r[1] === true).map((r) => String(r[0])));
+      expect(links.commented).toEqual(expected);
+      expect(links.marked).toEqual(expected);
+      // A correction that has no ST.27 event still marks the event it corrects.
+      expect(mine.find((e) => e.id === `NO-PT-${app}-0004-1`)?.comments).toEqual([
+        `Corrected by event NO-PT-${app}-0008 of the office, which has no status event in this document`,
+      ]);
+
+      // As of each issue: the delta of the first issue has no correction yet, that of the second
+      // sends the corrected events again, now marked.
+      const first = (await st96Events(xml('2026-42'))).flat();
+      expect(first.filter((e) => e.id.startsWith(`NO-PT-${app}-`))).toHaveLength(5);
+      expect(linksOf(first)).toEqual({ identified: [], commented: [], marked: [] });
+      const after = linksOf((await st96Events(xml('2026-45'))).flat());
+      expect(after.marked.filter((l) => l.includes(app))).toEqual(expected);
+    } finally {
+      store.closeSync();
+    }
+  }, 120_000);
 });

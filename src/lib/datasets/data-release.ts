@@ -32,12 +32,29 @@ export interface DataTable {
   schema: TableSchema;
   /**
    * The column a delta replaces rows by: applying a delta deletes every row whose value of this
-   * column appears in the delta, then inserts the delta's rows.
+   * column appears in the delta's `replaceKeyTable` file or, for this table, in its deletions
+   * file, then inserts the delta's rows. Null for the deletions table itself, which only deltas
+   * have (see {@link DELTA_RULE}).
    */
-  replaceKey: string;
+  replaceKey: string | null;
   /** The table of the same delta whose `replaceKey` values are the keys to replace. */
-  replaceKeyTable: string;
+  replaceKeyTable: string | null;
 }
+
+/**
+ * How to apply a delta, its deletions included: what one delta does to a copy of the tables, as
+ * `datapackage.json` states it (the data page says the same in each language; the catalog and each
+ * snapshot resource say it per table).
+ */
+export const DELTA_RULE =
+  "To apply a delta, for each table: delete the rows whose replace key (the table's " +
+  'replaceKey: right_id for rights, parties, classifications and priorities; event_id for ' +
+  "legal_status_events and documents) is in the delta's rights or legal_status_events file " +
+  "(the table's replaceKeyTable), or is listed for the table in the delta's deletions file " +
+  "(table_name, key); then insert the delta's rows. A delta has a deletions file only when its issue " +
+  'removes rows: of an event withdrawn, whose notice of withdrawal is in that issue, and of a right ' +
+  'left without a public event. A withdrawn event leaves the snapshot at once, before the issue ' +
+  'with its notice is out.';
 
 export type DataFormat = 'csv' | 'parquet' | 'st96';
 

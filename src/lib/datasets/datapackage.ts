@@ -22,9 +22,11 @@ import {
   type DataFile,
   type DataRelease,
   type DataTable,
+  DELTA_RULE,
   MEDIA_TYPES,
   type TableSchema,
 } from './data-release.ts';
+import { DELETIONS_TABLE } from './dataset-tables.ts';
 
 export const DATAPACKAGE_PROFILE = 'https://datapackage.org/profiles/2.0/datapackage.json';
 export const TABLESCHEMA_PROFILE = 'https://datapackage.org/profiles/2.0/tableschema.json';
@@ -186,8 +188,25 @@ export function tableSchemaDocument(schema: TableSchema): Record<string, unknown
 function deltaRule(table: DataTable): string {
   return (
     `Each issue's delta replaces rows by ${table.replaceKey}: delete every row whose ${table.replaceKey} ` +
-    `is in the delta's ${table.replaceKeyTable} file, then insert the delta's rows.`
+    `is in the delta's ${table.replaceKeyTable} file or is listed for ${table.name} in the delta's ` +
+    `${DELETIONS_TABLE} file, then insert the delta's rows.`
   );
+}
+
+/** The description of a resource: of every snapshot table file, and of every deletions file. */
+function resourceDescription(file: DataFile, table: DataTable | undefined): string | undefined {
+  if (!table) {
+    return file.part === 'snapshot'
+      ? 'Patent legal status as WIPO ST.96 V6_0 PatentLegalStatusData, events coded in WIPO ST.27.'
+      : undefined;
+  }
+  if (table.replaceKey === null) {
+    return (
+      `${table.description.en} For each row, delete the rows of table_name whose replace key is key, ` +
+      "before inserting the delta's rows."
+    );
+  }
+  return file.part === 'snapshot' ? `${table.description.en} ${deltaRule(table)}` : undefined;
 }
 
 function resourceOf(file: DataFile, table: DataTable | undefined): Record<string, unknown> {
@@ -200,12 +219,7 @@ function resourceOf(file: DataFile, table: DataTable | undefined): Record<string
     path: file.path,
     type: tabular ? 'table' : undefined,
     title: `${label} (${where}, ${FORMAT_LABEL[file.format]}${fileNumber})`,
-    description:
-      file.part !== 'snapshot'
-        ? undefined
-        : table
-          ? `${table.description.en} ${deltaRule(table)}`
-          : 'Patent legal status as WIPO ST.96 V6_0 PatentLegalStatusData, events coded in WIPO ST.27.',
+    description: resourceDescription(file, table),
     format: FILE_FORMAT[file.format],
     mediatype: MEDIA_TYPES[file.format],
     encoding: file.format === 'parquet' ? undefined : 'utf-8',
@@ -234,7 +248,8 @@ export function buildDataPackage(release: DataRelease): Record<string, unknown> 
       'Patents, trademarks and designs with their legal-status events (WIPO ST.27, ST.61, ST.87), ' +
       'parties, classes, priorities and documents: a snapshot of every table as CSV and Parquet, patent ' +
       'legal status as WIPO ST.96 XML, and the changes of every gazette issue as deltas under ' +
-      `deltas/<YYYY-WW>/. Applied in issue order, the deltas rebuild the snapshot. Published by ${publisher.name.en}.`,
+      `deltas/<YYYY-WW>/. Applied in issue order, the deltas rebuild the snapshot. ${DELTA_RULE} ` +
+      `Published by ${publisher.name.en}.`,
     homepage: release.baseUrl,
     version: release.issue ?? created,
     created,

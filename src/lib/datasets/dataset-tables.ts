@@ -496,6 +496,33 @@ export const DocumentRowSchema = z.strictObject({
   ),
 });
 
+// Deletions: a delta's deletions file lists, per table, the replace-key values whose rows the issue
+// removes (an event withdrawn with `tidende suppress`, noticed in that issue; a right left with no
+// public event). Applying a delta deletes those rows as it deletes the rows it replaces.
+
+/** The deletions table: only in the deltas, never in the snapshot. */
+export const DELETIONS_TABLE = 'deletions';
+
+export const DeletionRowSchema = z.strictObject({
+  table_name: column(
+    z.enum(['rights', 'legal_status_events', 'parties', 'classifications', 'priorities', 'documents']),
+    {
+      en: 'The table to delete rows from.',
+      nb: 'Tabellen radene slettes fra.',
+      nn: 'Tabellen radene vert sletta frå.',
+    },
+    'legal_status_events',
+  ),
+  key: text(
+    {
+      en: "The value of that table's replace key whose rows are deleted: right_id for rights, parties, classifications and priorities; event_id for legal_status_events and documents.",
+      nb: 'Verdien av tabellens erstatningsnøkkel der radene slettes: right_id for rights, parties, classifications og priorities; event_id for legal_status_events og documents.',
+      nn: 'Verdien av erstatningsnøkkelen til tabellen der radene vert sletta: right_id for rights, parties, classifications og priorities; event_id for legal_status_events og documents.',
+    },
+    'NO-PT-20231234-0003',
+  ),
+});
+
 /** How a table's rows are identified and replaced when a delta is applied. */
 export interface TableDefinition {
   name: string;
@@ -505,11 +532,12 @@ export interface TableDefinition {
   primaryKey: string[];
   /**
    * Applying a delta deletes the rows whose `replaceKey` value is listed in the delta's
-   * `replaceKeyTable` file, then inserts the delta's rows: per right for register tables, per
-   * event for event tables.
+   * `replaceKeyTable` file or, for this table, in the delta's deletions file, then inserts the
+   * delta's rows: per right for register tables, per event for event tables. Null for the
+   * deletions table, which only deltas have and which is read, not replaced.
    */
-  replaceKey: 'right_id' | 'event_id';
-  replaceKeyTable: 'rights' | 'legal_status_events';
+  replaceKey: 'right_id' | 'event_id' | null;
+  replaceKeyTable: 'rights' | 'legal_status_events' | null;
 }
 
 export const DATA_TABLES: TableDefinition[] = [
@@ -591,4 +619,20 @@ export const DATA_TABLES: TableDefinition[] = [
     replaceKey: 'event_id',
     replaceKeyTable: 'legal_status_events',
   },
+  {
+    name: DELETIONS_TABLE,
+    title: { nb: 'Slettinger', nn: 'Slettingar', en: 'Deletions' },
+    description: {
+      nb: 'Bare i endringsfilene: radene en utgave fjerner, per tabell og nøkkel, fra en hendelse som er trukket tilbake, eller en rettighet som ikke lenger har noen offentlig hendelse.',
+      nn: 'Berre i endringsfilene: radene ei utgåve fjernar, per tabell og nøkkel, frå ei hending som er trekt tilbake, eller ein rett som ikkje lenger har noka offentleg hending.',
+      en: 'Only in the deltas: the rows an issue removes, by table and key, of an event withdrawn or of a right that no longer has a public event.',
+    },
+    rows: DeletionRowSchema,
+    primaryKey: ['table_name', 'key'],
+    replaceKey: null,
+    replaceKeyTable: null,
+  },
 ];
+
+/** Tables with rows: in the snapshot and in the deltas, replaced by key when a delta is applied. */
+export const ROW_TABLES = DATA_TABLES.filter((table) => table.replaceKey !== null);

@@ -15,7 +15,14 @@ import {
   writeDataPackage,
 } from '../../../src/lib/datasets/datapackage.ts';
 import { useTempDirs } from '../../helpers/temp-dir.ts';
-import { FIXTURE_TABLES, fixtureRelease, measured, partFiles } from './release-fixture.ts';
+import {
+  FIXTURE_DELETIONS_ISSUE,
+  FIXTURE_ROW_TABLES,
+  FIXTURE_TABLES,
+  fixtureRelease,
+  measured,
+  partFiles,
+} from './release-fixture.ts';
 
 const tempDir = useTempDirs();
 const PROFILES = 'standards/frictionless';
@@ -40,7 +47,8 @@ interface Package {
   created: string;
   licenses: { path: string; title: string }[];
   contributors: { title: string; roles: string[] }[];
-  resources: Resource[];
+  description: string;
+  resources: (Resource & { description?: string })[];
 }
 
 // The profiles are JSON Schema draft-07 (their $schema), Ajv's default draft. They carry
@@ -162,10 +170,42 @@ describe('buildDataPackage', () => {
 
   it('names the snapshot CSV after its table, so the foreign keys of the schemas resolve', () => {
     const names = new Set(pkg.resources.map((r) => r.name));
-    for (const table of FIXTURE_TABLES) {
+    for (const table of FIXTURE_ROW_TABLES) {
       expect(names).toContain(table.name);
       for (const key of table.schema.foreignKeys ?? []) expect(names).toContain(key.reference.resource);
     }
+  });
+
+  it('states how to apply a delta, its deletions included, and describes the deletions files', () => {
+    expect(pkg.description).toContain(
+      "or is listed for the table in the delta's deletions file (table_name, key); then insert the delta's rows.",
+    );
+    expect(pkg.resources.find((r) => r.name === 'rights')?.description).toContain(
+      "delete every row whose right_id is in the delta's rights file or is listed for rights in the delta's deletions file",
+    );
+    expect(pkg.resources.find((r) => r.name === 'documents')?.description).toContain(
+      "delete every row whose event_id is in the delta's legal_status_events file or is listed for documents",
+    );
+    const deletions = pkg.resources.filter((r) => r.path.includes('/deletions.'));
+    expect(deletions.map((r) => [r.name, r.path, r.schema])).toEqual([
+      [
+        `deletions-delta-${FIXTURE_DELETIONS_ISSUE}`,
+        `deltas/${FIXTURE_DELETIONS_ISSUE}/deletions.csv.gz`,
+        'schemas/deletions.schema.json',
+      ],
+      [
+        `deletions-delta-${FIXTURE_DELETIONS_ISSUE}-parquet`,
+        `deltas/${FIXTURE_DELETIONS_ISSUE}/deletions.parquet`,
+        'schemas/deletions.schema.json',
+      ],
+    ]);
+    for (const resource of deletions) {
+      expect(resource.description).toContain('delete the rows of table_name whose replace key is key');
+    }
+    // After the delta's other tables.
+    const issue = pkg.resources.filter((r) => r.path.startsWith(`deltas/${FIXTURE_DELETIONS_ISSUE}/`));
+    expect(issue.at(-1)?.path).toBe(`deltas/${FIXTURE_DELETIONS_ISSUE}/patent-legal-status-0001.xml`);
+    expect(issue.at(-2)?.path).toBe(`deltas/${FIXTURE_DELETIONS_ISSUE}/deletions.parquet`);
   });
 
   it('orders resources snapshot first, then issues in order, whatever the order of the files', () => {

@@ -1,7 +1,8 @@
 /**
- * A realistic data release for the catalog metadata tests: the six tables with their real
- * schemas, a snapshot (CSV, Parquet, two ST.96 files) and the deltas of three issues. Sizes and
- * hashes are made up but well formed; `releaseFromFiles` builds a release from real files.
+ * A realistic data release for the catalog metadata tests: the tables with their real schemas, a
+ * snapshot (CSV, Parquet, two ST.96 files) and the deltas of three issues, one of which deletes
+ * rows. Sizes and hashes are made up but well formed; `releaseFromFiles` builds a release from
+ * real files.
  */
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
@@ -13,6 +14,10 @@ import { dataTableOf } from '../../../src/lib/datasets/table-schema.ts';
 
 /** The real tables, as the export describes them: the metadata must fit what is published. */
 export const FIXTURE_TABLES: DataTable[] = DATA_TABLES.map(dataTableOf);
+/** The tables with rows, in the snapshot and every delta (the deletions table is only in some deltas). */
+export const FIXTURE_ROW_TABLES: DataTable[] = FIXTURE_TABLES.filter((t) => t.replaceKey !== null);
+/** The issue whose delta deletes rows (an event withdrawn), so has a deletions file. */
+export const FIXTURE_DELETIONS_ISSUE = '2024-22';
 
 export const FIXTURE_ISSUES = ['2024-21', '2024-22', '2024-23'];
 export const FIXTURE_BASE_URL = 'https://tidende.patentstyret.example/data/';
@@ -41,12 +46,17 @@ function file(
   };
 }
 
-/** The files of a part (`snapshot` or an issue): CSV and Parquet per table, and ST.96 XML. */
-export function partFiles(part: string, tables: DataTable[] = FIXTURE_TABLES, st96Files = 1): DataFile[] {
+/**
+ * The files of a part (`snapshot` or an issue): CSV and Parquet per table (the snapshot's without
+ * the deletions table), and ST.96 XML.
+ */
+export function partFiles(part: string, tables: DataTable[] = FIXTURE_ROW_TABLES, st96Files = 1): DataFile[] {
   const dir = part === 'snapshot' ? 'snapshot' : `deltas/${part}`;
   const rows = part === 'snapshot' ? 2_000 : 40;
   const files: DataFile[] = [];
-  for (const [i, table] of tables.entries()) {
+  // A snapshot has no deletions: those are only in the deltas.
+  const own = part === 'snapshot' ? tables.filter((t) => t.replaceKey !== null) : tables;
+  for (const [i, table] of own.entries()) {
     files.push(file(`${dir}/${table.name}.csv.gz`, 'csv', table.name, part, rows * (i + 1)));
     files.push(file(`${dir}/${table.name}.parquet`, 'parquet', table.name, part, rows * (i + 1)));
   }
@@ -57,7 +67,7 @@ export function partFiles(part: string, tables: DataTable[] = FIXTURE_TABLES, st
   return files;
 }
 
-/** The release: snapshot with two ST.96 files, and three issues' deltas. */
+/** The release: snapshot with two ST.96 files, and three issues' deltas, one with deletions. */
 export function fixtureRelease(overrides: Partial<DataRelease> = {}): DataRelease {
   return {
     asOf: '2024-06-03T00:01+02:00',
@@ -66,8 +76,13 @@ export function fixtureRelease(overrides: Partial<DataRelease> = {}): DataReleas
     temporal: { start: '1994-03-02', end: '2024-06-01' },
     tables: FIXTURE_TABLES,
     files: [
-      ...partFiles('snapshot', FIXTURE_TABLES, 2),
+      ...partFiles('snapshot', FIXTURE_ROW_TABLES, 2),
       ...FIXTURE_ISSUES.flatMap((issue) => partFiles(issue)),
+      ...partFiles(
+        FIXTURE_DELETIONS_ISSUE,
+        FIXTURE_TABLES.filter((t) => t.replaceKey === null),
+        0,
+      ),
     ],
     publisher: NIPO_PUBLISHER,
     license: NLOD_LICENSE,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DATA_TABLES } from '../../../src/lib/datasets/dataset-tables.ts';
+import { DATA_TABLES, DELETIONS_TABLE, ROW_TABLES } from '../../../src/lib/datasets/dataset-tables.ts';
 import { duckDbColumnsOf, tableSchemaOf } from '../../../src/lib/datasets/table-schema.ts';
 
 const table = (name: string) => {
@@ -64,7 +64,7 @@ describe('table schemas generated from the row schemas', () => {
   });
 
   it('keys every table and points right_id at the rights table', () => {
-    for (const definition of DATA_TABLES) {
+    for (const definition of ROW_TABLES) {
       const schema = tableSchemaOf(definition);
       const names = schema.fields.map((f) => f.name);
       for (const key of [...schema.primaryKey, definition.replaceKey]) expect(names).toContain(key);
@@ -74,6 +74,22 @@ describe('table schemas generated from the row schemas', () => {
         ]);
       }
     }
+  });
+
+  it('lets the deletions name every table with rows, by the value of its replace key', () => {
+    const deletions = table(DELETIONS_TABLE);
+    expect(deletions.replaceKey).toBeNull();
+    expect(DATA_TABLES.filter((t) => t.replaceKey === null)).toEqual([deletions]);
+    const schema = tableSchemaOf(deletions);
+    expect(schema.primaryKey).toEqual(['table_name', 'key']);
+    expect(schema.foreignKeys).toBeUndefined();
+    const fields = new Map(schema.fields.map((f) => [f.name, f]));
+    expect(fields.get('table_name')?.constraints?.enum?.sort()).toEqual(ROW_TABLES.map((t) => t.name).sort());
+    expect(fields.get('key')?.constraints?.required).toBe(true);
+    expect(duckDbColumnsOf(deletions)).toEqual([
+      { name: 'table_name', type: 'VARCHAR' },
+      { name: 'key', type: 'VARCHAR' },
+    ]);
   });
 
   it('gives DuckDB types in column order', () => {
