@@ -7,13 +7,23 @@
  * - publisher, contact point, period of time, checksum and standard are typed nodes, because the
  *   shapes test them with sh:class; every node has an IRI (no blank nodes), so the two files
  *   compare triple by triple and a harvester can merge catalogs;
- * - controlled vocabularies are the EU authority tables (access right, frequency, file type, data
- *   theme, language, country, licence). The licence too: NLOD 2.0 is stated by its EU entry
- *   `licence/NLOD_2_0`, as data.norge.no itself does, and linked to the data.norge.no text;
+ * - every controlled-vocabulary value is a code of the vocabulary files in
+ *   `standards/vocabularies/` (Digdir's reference data for data.norge.no), which
+ *   `validate-catalog.ts` checks the catalog against: access right, frequency, file type, EU data
+ *   theme, language, country and licence. The licence is NLOD 2.0 as data.norge.no names it,
+ *   `licence/NLOD_2_0` (in its list of open licences, the file loaded, and in Digdir's extract of
+ *   the EU licence table, 20241211-0), linked to the data.norge.no text. Parquet has no file type
+ *   in those files, so a Parquet distribution states its format by its IANA media type only;
+ * - every dataset has dct:language (NOB, NNO, ENG: the languages of its titles, descriptions and
+ *   keywords), dct:spatial (EU country NOR: the shapes take EU country, continent, place or
+ *   GeoNames), and dcat:theme from both the EU data themes (ECON, GOVE) and Los, the Norwegian
+ *   public-sector themes data.norge.no files datasets under (`los/ord/patent-design-og-varemerke`,
+ *   "Patent, design og varemerke", under Næringsliv);
  * - dcat:byteSize is an xsd:decimal;
  * - the checksum algorithm must be SHA-1 (spdx:checksumAlgorithm_sha1); SHA-256 would be a
- *   violation. So a distribution carries a checksum only when its SHA-1 is given; the SHA-256 of
- *   every file is in `datapackage.json`, which each dataset links to as documentation.
+ *   violation. So every distribution that is one file (each snapshot file) has the SHA-1 of that
+ *   file, which the caller must give ({@link writeCatalog} reads the files for it); the SHA-256
+ *   of every file is in `datapackage.json`, which each dataset links to as documentation.
  *
  * Deltas are not listed file by file (30 years of weekly issues would be some 20,000
  * distributions): each table has one distribution per format describing the weekly delta files,
@@ -39,6 +49,7 @@ import {
   type WrittenFile,
   writeTextFile,
 } from './datapackage.ts';
+import { DELETIONS_TABLE } from './dataset-tables.ts';
 
 const { namedNode, literal, quad } = DataFactory;
 
@@ -62,7 +73,20 @@ export const CATALOG_TURTLE = 'catalog.ttl';
 export const CATALOG_JSONLD = 'catalog.jsonld';
 
 const LANGUAGES: Language[] = ['nb', 'nn', 'en'];
-const FILE_TYPE: Record<DataFile['format'], string> = { csv: 'CSV', parquet: 'PARQUET', st96: 'XML' };
+/**
+ * The EU file type of each format, from the file-type codes in `standards/vocabularies/`; null
+ * where those have none (Parquet: Digdir's extract of the EU table, version 20220928-0, has no
+ * Parquet entry), and the IANA media type alone says what the file is.
+ */
+const FILE_TYPE: Record<DataFile['format'], string | null> = { csv: 'CSV', parquet: null, st96: 'XML' };
+/** dct:language of the catalog and of each dataset: the languages of their titles, descriptions and keywords. */
+const METADATA_LANGUAGES = ['NOB', 'NNO', 'ENG'];
+/** dcat:theme of each dataset: EU data themes, and the Los theme of patents, designs and trademarks. */
+const THEMES = [
+  `${EU}data-theme/ECON`,
+  `${EU}data-theme/GOVE`,
+  'https://psi.norge.no/los/ord/patent-design-og-varemerke',
+];
 
 type Term = ReturnType<typeof namedNode> | ReturnType<typeof literal>;
 const p = (prefixed: `${keyof typeof PREFIXES}:${string}`) => {
@@ -134,11 +158,11 @@ function deltaDescription(table: DataTable | undefined, pattern: string): Labels
       en: `Files per gazette issue, ${pattern}, with the legal status of the patents that changed in that issue. ${DATAPACKAGE_FILE} lists every file with its size and SHA-256.`,
     };
   }
-  const { replaceKey: key, replaceKeyTable: keys } = table;
+  const { name, replaceKey: key, replaceKeyTable: keys } = table;
   return {
-    nb: `Én fil per kunngjøring, ${pattern}. Brukt i rekkefølge på et øyeblikksbilde: slett radene der ${key} finnes i endringens ${keys}-fil, og sett inn endringens rader. ${DATAPACKAGE_FILE} lister hver fil med størrelse og SHA-256.`,
-    nn: `Éi fil per kunngjering, ${pattern}. Brukt i rekkjefølgje på eit augneblinksbilete: slett radene der ${key} finst i ${keys}-fila til endringa, og set inn radene i endringa. ${DATAPACKAGE_FILE} listar kvar fil med storleik og SHA-256.`,
-    en: `One file per gazette issue, ${pattern}. Applied in order to a snapshot: delete the rows whose ${key} is in the delta's ${keys} file, then insert the delta's rows. ${DATAPACKAGE_FILE} lists every file with its size and SHA-256.`,
+    nb: `Én fil per kunngjøring, ${pattern}. Brukt i rekkefølge på et øyeblikksbilde: slett radene der ${key} finnes i endringens ${keys}-fil eller står for ${name} i endringens ${DELETIONS_TABLE}-fil, og sett inn endringens rader. ${DATAPACKAGE_FILE} lister hver fil med størrelse og SHA-256.`,
+    nn: `Éi fil per kunngjering, ${pattern}. Brukt i rekkjefølgje på eit augneblinksbilete: slett radene der ${key} finst i ${keys}-fila til endringa eller står for ${name} i ${DELETIONS_TABLE}-fila til endringa, og set inn radene i endringa. ${DATAPACKAGE_FILE} listar kvar fil med storleik og SHA-256.`,
+    en: `One file per gazette issue, ${pattern}. Applied in order to a snapshot: delete the rows whose ${key} is in the delta's ${keys} file or is listed for ${name} in the delta's ${DELETIONS_TABLE} file, then insert the delta's rows. ${DATAPACKAGE_FILE} lists every file with its size and SHA-256.`,
   };
 }
 
@@ -151,12 +175,15 @@ export function publisherIri(organisationNumber: string): string {
 }
 
 export interface CatalogOptions {
-  /** SHA-1 (hex) of files by release path, for the distributions' spdx:checksum. */
-  sha1?: ReadonlyMap<string, string>;
+  /**
+   * SHA-1 (hex) of files by release path, for the distributions' spdx:checksum: needed for every
+   * snapshot file (each is a distribution of its own).
+   */
+  sha1: ReadonlyMap<string, string>;
 }
 
 /** The catalog graph of a release, as quads in a fixed order. */
-export function catalogQuads(release: DataRelease, options: CatalogOptions = {}): Quad[] {
+export function catalogQuads(release: DataRelease, options: CatalogOptions): Quad[] {
   const { baseUrl, publisher } = release;
   if (!/^https?:\/\/.+\/$/.test(baseUrl)) {
     throw new CliError(`The data folder URL "${baseUrl}" must be an absolute http(s) URL ending in "/".`);
@@ -170,12 +197,15 @@ export function catalogQuads(release: DataRelease, options: CatalogOptions = {})
   const contact = `${baseUrl}#contact-point`;
   const temporal = `${baseUrl}#temporal-coverage`;
   const datapackage = `${baseUrl}${DATAPACKAGE_FILE}`;
-  const tables = release.tables.map((t) => ({
-    name: t.name,
-    table: t as DataTable | undefined,
-    title: t.title as Labels,
-    description: t.description as Labels,
-  }));
+  // The deletions files belong to the deltas of the tables they delete from: not a dataset of their own.
+  const tables = release.tables
+    .filter((t) => t.replaceKey !== null)
+    .map((t) => ({
+      name: t.name,
+      table: t as DataTable | undefined,
+      title: t.title as Labels,
+      description: t.description as Labels,
+    }));
   if (files.some((f) => f.format === 'st96')) {
     tables.push({
       name: ST96_TABLE,
@@ -197,7 +227,7 @@ export function catalogQuads(release: DataRelease, options: CatalogOptions = {})
   g.add(catalog, p('dct:publisher'), iri(agent));
   g.add(catalog, p('dct:license'), licence);
   g.add(catalog, p('foaf:homepage'), iri(baseUrl));
-  g.add(catalog, p('dct:language'), ...['NOB', 'NNO', 'ENG'].map((code) => iri(`${EU}language/${code}`)));
+  g.add(catalog, p('dct:language'), ...METADATA_LANGUAGES.map((code) => iri(`${EU}language/${code}`)));
   g.add(catalog, p('dct:modified'), modified);
   g.add(catalog, p('dcat:dataset'), ...tables.map((t) => iri(datasetIri(t.name))));
 
@@ -250,7 +280,8 @@ export function catalogQuads(release: DataRelease, options: CatalogOptions = {})
     g.add(dataset, p('dcat:contactPoint'), iri(contact));
     g.add(dataset, p('dct:license'), licence);
     g.add(dataset, p('dct:accessRights'), iri(`${EU}access-right/PUBLIC`));
-    g.add(dataset, p('dcat:theme'), iri(`${EU}data-theme/ECON`), iri(`${EU}data-theme/GOVE`));
+    g.add(dataset, p('dct:language'), ...METADATA_LANGUAGES.map((code) => iri(`${EU}language/${code}`)));
+    g.add(dataset, p('dcat:theme'), ...THEMES.map(iri));
     for (const lang of LANGUAGES)
       g.add(dataset, p('dcat:keyword'), ...TEXT.keywords[lang].map((k) => literal(k, lang)));
     if (release.temporal) g.add(dataset, p('dct:temporal'), iri(temporal));
@@ -266,7 +297,8 @@ export function catalogQuads(release: DataRelease, options: CatalogOptions = {})
       distributions.push(distribution);
       g.type(distribution, 'dcat:Distribution');
       g.labels(distribution, p('dct:title'), titles);
-      g.add(distribution, p('dct:format'), iri(`${EU}file-type/${FILE_TYPE[file.format]}`));
+      const fileType = FILE_TYPE[file.format];
+      if (fileType) g.add(distribution, p('dct:format'), iri(`${EU}file-type/${fileType}`));
       g.add(distribution, p('dcat:mediaType'), iri(IANA + MEDIA_TYPES[file.format]));
       if (file.compression === 'gzip')
         g.add(distribution, p('dcat:compressFormat'), iri(`${IANA}application/gzip`));
@@ -292,14 +324,15 @@ export function catalogQuads(release: DataRelease, options: CatalogOptions = {})
       g.add(distribution, p('dcat:accessURL'), url);
       g.add(distribution, p('dcat:downloadURL'), url);
       g.add(distribution, p('dcat:byteSize'), xsd(String(file.bytes), 'decimal'));
-      const sha1 = options.sha1?.get(file.path);
-      if (sha1 !== undefined) {
-        const checksum = `${distribution}-checksum`;
-        g.add(distribution, p('spdx:checksum'), iri(checksum));
-        g.type(checksum, 'spdx:Checksum');
-        g.add(checksum, p('spdx:algorithm'), p('spdx:checksumAlgorithm_sha1'));
-        g.add(checksum, p('spdx:checksumValue'), xsd(sha1, 'hexBinary'));
+      const sha1 = options.sha1.get(file.path);
+      if (sha1 === undefined || !/^[0-9a-f]{40}$/.test(sha1)) {
+        throw new CliError(`The catalog needs the SHA-1 of ${file.path}, which it offers for download.`);
       }
+      const checksum = `${distribution}-checksum`;
+      g.add(distribution, p('spdx:checksum'), iri(checksum));
+      g.type(checksum, 'spdx:Checksum');
+      g.add(checksum, p('spdx:algorithm'), p('spdx:checksumAlgorithm_sha1'));
+      g.add(checksum, p('spdx:checksumValue'), xsd(sha1, 'hexBinary'));
     }
 
     // One distribution per format for all the deltas: the first delta file stands for the pattern.
@@ -388,7 +421,7 @@ export function toJsonLd(quads: Quad[]): Record<string, unknown> {
 /** The catalog of a release as Turtle and as JSON-LD. */
 export function buildCatalog(
   release: DataRelease,
-  options: CatalogOptions = {},
+  options: CatalogOptions,
 ): { turtle: string; jsonld: Record<string, unknown> } {
   const quads = catalogQuads(release, options);
   return { turtle: toTurtle(quads), jsonld: toJsonLd(quads) };
@@ -407,8 +440,8 @@ async function sha1Of(path: string): Promise<string> {
 }
 
 /**
- * Writes `catalog.ttl` and `catalog.jsonld` into the data folder `dir`. The snapshot files the
- * catalog offers for download are read from `dir` for their SHA-1 checksums.
+ * Writes `catalog.ttl` and `catalog.jsonld` into the data folder `dir`. Every snapshot file the
+ * catalog offers for download is read from `dir` for its SHA-1 checksum.
  */
 export async function writeCatalog(
   dir: string,
