@@ -64,7 +64,7 @@ describe('tidende build', () => {
         '--mappings',
         resolve('mappings'),
       ],
-      {},
+      { TIDENDE_SITE_URL: '' },
       cwd,
     );
     expect(built.code, built.stderr).toBe(0);

@@ -4,6 +4,9 @@ import { fileURLToPath } from 'node:url';
 
 export const CLI = fileURLToPath(new URL('../../scripts/tidende.js', import.meta.url));
 
+/** The site URL the CLI runs with in tests unless a test says otherwise. */
+export const TEST_SITE_URL = 'https://tidende.example';
+
 export interface CliResult {
   code: number | null;
   signal: NodeJS.Signals | null;
@@ -18,7 +21,9 @@ export function startCli(
   options: { cwd?: string } = {},
 ): { child: ChildProcess; done: Promise<CliResult> } {
   const child = spawn(process.execPath, [CLI, ...args], {
-    env: { ...process.env, ...env },
+    // A site URL as a publishing office gives one, so that builds say nothing about its absence;
+    // a test of that passes TIDENDE_SITE_URL: ''.
+    env: { ...process.env, TIDENDE_SITE_URL: process.env.TIDENDE_SITE_URL ?? TEST_SITE_URL, ...env },
     cwd: options.cwd,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
