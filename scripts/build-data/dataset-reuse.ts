@@ -23,40 +23,10 @@ import type { EventStore } from '../../src/lib/store/event-store.ts';
 export const EXPORT_STATE_FILE = '.export-state.json';
 
 interface ExportState {
-  /** What decides the bytes of a delta besides the events and the options: code, DuckDB, mapping tables. */
-  basis: string;
   /** A hash of the export's options; released deltas are carried over only under the same. */
   options?: string;
   /** The latest issue that was locked, and so final, when the export was written. */
   finalIssue: string | null;
-}
-
-/** The code whose output the deltas are: a change to any of them writes every delta again. */
-const SOURCES = [
-  './datasets.ts',
-  './dataset-queries.ts',
-  './dataset-reuse.ts',
-  './st96-export.ts',
-  '../../src/lib/datasets/dataset-tables.ts',
-  '../../src/lib/datasets/table-schema.ts',
-  '../../src/lib/st96/patent-legal-status.ts',
-  '../../src/lib/st96/st96-writer.ts',
-  '../../src/lib/store/store-schema.ts',
-].map((path) => new URL(path, import.meta.url));
-
-/** A hash of everything besides the events that decides the bytes of a delta. */
-export async function exportBasis(
-  store: EventStore,
-  options: { siteUrl: string; formats: readonly DataFormat[]; st96MaxBytes: number },
-): Promise<string> {
-  const hash = createHash('sha256');
-  for (const source of SOURCES) hash.update(await readFile(source));
-  const query = async (sql: string) =>
-    JSON.stringify((await store.connection.runAndReadAll(sql)).getRowsJson());
-  hash.update(await query('SELECT version()'));
-  hash.update(await query('SELECT * FROM mapping_rows ORDER BY ALL'));
-  hash.update(exportOptionsKey(options));
-  return hash.digest('hex');
 }
 
 /** A hash of the options that decide the bytes of a delta: deltas are carried over only under the same. */

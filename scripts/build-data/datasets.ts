@@ -23,7 +23,6 @@ import { quoteIdentifier, sqlString } from '../../src/lib/store/duckdb-types.ts'
 import type { EventStore } from '../../src/lib/store/event-store.ts';
 import { tableQuery } from './dataset-queries.ts';
 import {
-  exportBasis,
   exportOptionsKey,
   linkReused,
   lockedIssue,
@@ -355,7 +354,6 @@ export async function exportDatasets(
             creationDate,
           });
       const exportOptions = { siteUrl, formats, st96MaxBytes };
-      const basis = await exportBasis(store, exportOptions);
       const optionsKey = exportOptionsKey(exportOptions);
       const reused = await reusableDeltas(options.dir, RELEASE_FILE, optionsKey, due);
       await setPairs(store, 'deltas', due, reused?.upTo);
@@ -378,7 +376,6 @@ export async function exportDatasets(
       }
       if (options.report) options.report.reusedFiles = reused?.files.length ?? 0;
       await writeExportState(staging, {
-        basis,
         options: optionsKey,
         finalIssue: await lockedIssue(store, due),
       });
